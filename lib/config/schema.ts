@@ -1,0 +1,72 @@
+/** Blueshift's API hosts by account region. */
+export const API_BASE_URLS = {
+  us: 'https://api.getblueshift.com',
+  eu: 'https://api.eu.getblueshift.com',
+} as const;
+
+export type ApiRegion = keyof typeof API_BASE_URLS;
+
+/** The context key the app reads its configuration from. */
+export const CONFIG_CONTEXT_KEY = 'blueshiftImportTrigger';
+
+/** One watched folder and the Blueshift import its files trigger. */
+export interface ImportMapping {
+  /** Object key prefix to watch, e.g. `customers/daily/`; the longest matching prefix wins. */
+  readonly prefix: string;
+  /** Blueshift customer-attributes import task UUID (8-4-4-4-12 hex). */
+  readonly uuid: string;
+  /** Only keys ending with this trigger the import, e.g. `.csv` or `_SUCCESS`. @default - any key */
+  readonly suffix?: string;
+}
+
+/** The app's configuration, as written in `cdk.json` under `blueshiftImportTrigger`. */
+export interface TriggerConfig {
+  /** Prefix-to-import mappings; at least one. */
+  readonly imports: readonly ImportMapping[];
+  /** Existing bucket to watch. @default - the stack creates an encrypted, private, retained bucket */
+  readonly bucketName?: string;
+  /** Blueshift account region, which picks the API host. @default 'us' */
+  readonly apiRegion?: ApiRegion;
+  /** API base URL that overrides `apiRegion` (sandboxes, tests); https, or http to loopback only. @default - from apiRegion */
+  readonly apiBaseUrl?: string;
+  /** Existing Secrets Manager secret (name or ARN) holding the User API key. @default - the stack creates one to fill in */
+  readonly apiKeySecretName?: string;
+  /** Receives before a failing message moves to the dead-letter queue. @default 10 */
+  readonly maxReceiveCount?: number;
+  /** First redelivery delay after a failed trigger; doubles per receive. @default 30 */
+  readonly retryBaseDelaySeconds?: number;
+  /** Longest redelivery delay (SQS allows at most 43200). @default 1800 */
+  readonly retryMaxDelaySeconds?: number;
+  /** Timeout of one HTTP call to Blueshift. @default 10 */
+  readonly requestTimeoutSeconds?: number;
+  /** Lambda function timeout; must leave room for a few calls. @default 60 */
+  readonly functionTimeoutSeconds?: number;
+  /** Lambda memory. @default 256 */
+  readonly memorySizeMb?: number;
+  /** Records per Lambda batch (more than 10 needs a batching window of at least 1 s). @default 100 */
+  readonly batchSize?: number;
+  /** How long SQS gathers records before invoking, so one burst of drops makes one call per import. @default 5 */
+  readonly batchWindowSeconds?: number;
+  /** Most concurrent Lambda invocations the queue drives (2 to 1000). @default 2 */
+  readonly maxConcurrency?: number;
+  /** Days the function's logs are kept. @default 90 */
+  readonly logRetentionDays?: number;
+}
+
+/** The configuration with every default applied. */
+export type ResolvedConfig = Required<Omit<TriggerConfig, 'bucketName' | 'apiKeySecretName' | 'apiRegion'>> &
+  Pick<TriggerConfig, 'bucketName' | 'apiKeySecretName'> & { readonly apiRegion: ApiRegion };
+
+export const CONFIG_DEFAULTS = {
+  apiRegion: 'us',
+  maxReceiveCount: 10,
+  retryBaseDelaySeconds: 30,
+  retryMaxDelaySeconds: 1800,
+  requestTimeoutSeconds: 10,
+  functionTimeoutSeconds: 60,
+  memorySizeMb: 256,
+  batchSize: 100,
+  batchWindowSeconds: 5,
+  maxConcurrency: 2,
+  logRetentionDays: 90,
+} as const satisfies Partial<TriggerConfig>;
