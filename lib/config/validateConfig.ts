@@ -1,9 +1,18 @@
-import { API_BASE_URLS, CONFIG_CONTEXT_KEY, CONFIG_DEFAULTS, type ImportMapping, type ResolvedConfig } from './schema';
+import { MAX_RETRY_SPAN_SECONDS, worstCaseRetrySpanSeconds } from './retrySpan';
+import {
+  API_BASE_URLS,
+  CONFIG_CONTEXT_KEY,
+  CONFIG_DEFAULTS,
+  type ImportMapping,
+  type ResolvedConfig,
+} from './schema';
 
 /** Thrown when the configuration has problems; `problems` lists every one with its field path. */
 export class ConfigError extends Error {
   constructor(public readonly problems: readonly string[]) {
-    super(`Invalid ${CONFIG_CONTEXT_KEY} configuration (${problems.length} problem(s)):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid ${CONFIG_CONTEXT_KEY} configuration (${problems.length} problem(s)):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -71,7 +80,10 @@ export function validateConfig(raw: unknown): ResolvedConfig {
 
   const imports = checkImports(input.imports, at);
   const numbers = {} as Record<keyof typeof NUMBER_RANGES, number>;
-  for (const [field, [min, max]] of Object.entries(NUMBER_RANGES) as [keyof typeof NUMBER_RANGES, [number, number]][]) {
+  for (const [field, [min, max]] of Object.entries(NUMBER_RANGES) as [
+    keyof typeof NUMBER_RANGES,
+    [number, number],
+  ][]) {
     const value = input[field] ?? CONFIG_DEFAULTS[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       at(`.${field}`, `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
@@ -82,14 +94,23 @@ export function validateConfig(raw: unknown): ResolvedConfig {
 
   const apiRegion = input.apiRegion ?? CONFIG_DEFAULTS.apiRegion;
   if (typeof apiRegion !== 'string' || !Object.hasOwn(API_BASE_URLS, apiRegion)) {
-    at('.apiRegion', `must be one of ${Object.keys(API_BASE_URLS).join(', ')} (got ${JSON.stringify(apiRegion)})`);
+    at(
+      '.apiRegion',
+      `must be one of ${Object.keys(API_BASE_URLS).join(', ')} (got ${JSON.stringify(apiRegion)})`,
+    );
   }
   const apiBaseUrl = checkBaseUrl(input.apiBaseUrl, apiRegion as keyof typeof API_BASE_URLS, at);
-  if (input.bucketName !== undefined && (typeof input.bucketName !== 'string' || !BUCKET_NAME.test(input.bucketName))) {
+  if (
+    input.bucketName !== undefined &&
+    (typeof input.bucketName !== 'string' || !BUCKET_NAME.test(input.bucketName))
+  ) {
     at('.bucketName', `must be a valid S3 bucket name (got ${JSON.stringify(input.bucketName)})`);
   }
   const secret = input.apiKeySecretName;
-  if (secret !== undefined && (typeof secret !== 'string' || !(SECRET_NAME.test(secret) || SECRET_ARN.test(secret)))) {
+  if (
+    secret !== undefined &&
+    (typeof secret !== 'string' || !(SECRET_NAME.test(secret) || SECRET_ARN.test(secret)))
+  ) {
     at('.apiKeySecretName', `must be a Secrets Manager secret name or ARN (got ${JSON.stringify(secret)})`);
   }
 
@@ -115,20 +136,29 @@ function checkImports(value: unknown, at: Report): ImportMapping[] {
   const imports: ImportMapping[] = [];
   value.forEach((entry: unknown, index) => {
     const path = `.imports[${index}]`;
-    if (!isObject(entry)) return at(path, 'must be an object with "prefix" and "uuid"');
+    if (!isObject(entry)) {
+      at(path, 'must be an object with "prefix" and "uuid"');
+      return;
+    }
     for (const field of Object.keys(entry)) {
       if (!IMPORT_FIELDS.has(field)) at(`${path}.${field}`, 'is not a known field (prefix, uuid, suffix)');
     }
     const { prefix, uuid, suffix } = entry;
     if (typeof prefix !== 'string' || prefix.length === 0 || prefix.length > 1024) {
-      at(`${path}.prefix`, 'must be a non-empty string of at most 1024 characters (a whole-bucket watch is not supported)');
+      at(
+        `${path}.prefix`,
+        'must be a non-empty string of at most 1024 characters (a whole-bucket watch is not supported)',
+      );
     } else if (seen.has(prefix)) {
       at(`${path}.prefix`, `duplicates imports[${seen.get(prefix)}].prefix "${prefix}"`);
     } else {
       seen.set(prefix, index);
     }
     if (typeof uuid !== 'string' || !UUID.test(uuid)) {
-      at(`${path}.uuid`, `must be an import task UUID like 0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f (got ${JSON.stringify(uuid)})`);
+      at(
+        `${path}.uuid`,
+        `must be an import task UUID like 0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f (got ${JSON.stringify(uuid)})`,
+      );
     }
     if (suffix !== undefined && (typeof suffix !== 'string' || suffix.length === 0 || suffix.length > 1024)) {
       at(`${path}.suffix`, 'must be a non-empty string when given');
@@ -139,8 +169,11 @@ function checkImports(value: unknown, at: Report): ImportMapping[] {
       ...(suffix === undefined ? {} : { suffix: suffix as string }),
     });
   });
-  if (JSON.stringify(imports).length > MAX_IMPORTS_JSON_BYTES) {
-    at('.imports', `are too many to fit Lambda's 4 KB environment (${MAX_IMPORTS_JSON_BYTES} bytes of JSON at most)`);
+  if (new TextEncoder().encode(JSON.stringify(imports)).length > MAX_IMPORTS_JSON_BYTES) {
+    at(
+      '.imports',
+      `are too many to fit Lambda's 4 KB environment (${MAX_IMPORTS_JSON_BYTES} bytes of JSON at most)`,
+    );
   }
   return imports;
 }
@@ -150,7 +183,22 @@ function checkNumberRelations(n: Record<keyof typeof NUMBER_RANGES, number>, at:
     at('.retryMaxDelaySeconds', `must be at least retryBaseDelaySeconds (${n.retryBaseDelaySeconds})`);
   }
   if (n.requestTimeoutSeconds + 5 > n.functionTimeoutSeconds) {
-    at('.requestTimeoutSeconds', `must leave 5 s of functionTimeoutSeconds (${n.functionTimeoutSeconds}) for backoff`);
+    at(
+      '.requestTimeoutSeconds',
+      `must leave 5 s of functionTimeoutSeconds (${n.functionTimeoutSeconds}) for backoff`,
+    );
+  }
+  const retrySettings = [n.maxReceiveCount, n.retryBaseDelaySeconds, n.retryMaxDelaySeconds];
+  const retrySpan = retrySettings.every((value) => Number.isInteger(value) && value > 0)
+    ? worstCaseRetrySpanSeconds(n)
+    : 0;
+  if (retrySpan > MAX_RETRY_SPAN_SECONDS) {
+    at(
+      '.maxReceiveCount',
+      `with these retry delays a failing drop may retry for ${(retrySpan / 86400).toFixed(1)} days before the ` +
+        `dead-letter queue, which keeps it only until 14 days after the drop; lower maxReceiveCount or ` +
+        `retryMaxDelaySeconds to retry for at most ${MAX_RETRY_SPAN_SECONDS / 86400} days`,
+    );
   }
   if (n.batchSize > 10 && n.batchWindowSeconds < 1) {
     at('.batchSize', 'above 10 needs batchWindowSeconds of at least 1 (an SQS event source rule)');
