@@ -1,42 +1,32 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ChangeMessageVisibilityBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { toEnvironment } from '../../lib/config/environment';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
-import { lambdaContext, s3NotificationBody, sqsEvent, sqsRecord } from './factories';
-
-const DAILY = 'aaaaaaaa-0000-4000-8000-000000000001';
-const API_KEY = 'handler-test-key';
-const secretsManager = mockClient(SecretsManagerClient);
-const sqs = mockClient(SQSClient);
+import { s3NotificationBody, sqsEvent, sqsRecord } from './factories';
+import {
+  API_KEY,
+  captureLogs,
+  DAILY,
+  type Handler,
+  invoke as invokeHandler,
+  loadHandler,
+  secretsManager,
+  sqs,
+  visibilityChanges as visibilityOf,
+} from './handlerHarness';
 
 let blueshift: BlueshiftStandIn;
-let handler: (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
+let handler: Handler;
 let logLines: string[];
 
-const invoke = (event: SQSEvent) => handler(event, lambdaContext(30_000) as Context);
+const invoke = (event: Parameters<Handler>[0]) => invokeHandler(handler, event);
 const dropEvent = (receiveCount = 1) =>
   sqsEvent(sqsRecord(s3NotificationBody(['daily/2026-11-30.csv']), { messageId: 'drop-1', receiveCount }));
-const visibilityOf = () =>
-  sqs.commandCalls(ChangeMessageVisibilityBatchCommand).flatMap((call) => call.args[0].input.Entries ?? []);
 
 describe('Handler: SQS batch to Blueshift trigger_import', () => {
   beforeAll(async () => {
     blueshift = await startBlueshiftStandIn({ apiKey: API_KEY });
-    const environment = toEnvironment({
-      apiBaseUrl: blueshift.url,
-      secretId: 'blueshift/api-key',
-      imports: [{ prefix: 'daily/', uuid: DAILY, suffix: '.csv' }],
-      requestTimeoutSeconds: 1,
-      retryBaseDelaySeconds: 30,
-      retryMaxDelaySeconds: 1800,
-      maxReceiveCount: 10,
-    });
-    for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
-    vi.stubEnv('AWS_REGION', 'us-east-1');
-    ({ handler } = await import('../../lambda/index'));
+    handler = await loadHandler(blueshift);
   });
 
   afterAll(async () => {
@@ -50,14 +40,7 @@ describe('Handler: SQS batch to Blueshift trigger_import', () => {
     sqs.reset();
     secretsManager.on(GetSecretValueCommand).resolves({ SecretString: API_KEY });
     sqs.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [], Failed: [] });
-    logLines = [];
-    // Powertools writes info to stdout and warnings and errors to stderr.
-    for (const stream of [process.stdout, process.stderr]) {
-      vi.spyOn(stream, 'write').mockImplementation((chunk) => {
-        logLines.push(String(chunk));
-        return true;
-      });
-    }
+    logLines = captureLogs().lines;
   });
 
   it('posts the uuid with Basic auth (key as user, empty password) and acknowledges the record on 200', async () => {
