@@ -1,0 +1,24 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ConfigError } from '../lib/config/validateConfig';
+import { TriggerImportStack } from '../lib/TriggerImportStack';
+
+// Synthesised explicitly below, so an invalid configuration writes no template at all.
+const app = new App({ autoSynth: false });
+const stackName: string = app.node.tryGetContext('stackName') ?? 'BlueshiftImportTrigger';
+const account = process.env.CDK_DEFAULT_ACCOUNT;
+const region = process.env.CDK_DEFAULT_REGION;
+
+try {
+  new TriggerImportStack(app, stackName, {
+    stackName,
+    ...(account && region ? { env: { account, region } } : {}),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  app.synth();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  // The problem list is the whole message; a stack trace would only bury it.
+  console.error(error.message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,37 @@
+import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { BlueshiftImportTrigger } from './BlueshiftImportTrigger';
+import { loadConfig } from './config/loadConfig';
+
+/**
+ * The app's one stack: the import trigger configured from CDK context, and the outputs the ops CLI reads.
+ * Throws a ConfigError listing every problem when the context configuration is invalid.
+ */
+export class TriggerImportStack extends Stack {
+  /** The import trigger. */
+  public readonly trigger: BlueshiftImportTrigger;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, {
+      description: 'Blueshift import trigger: S3 drops start customer-attributes imports, retried via SQS',
+      ...props,
+    });
+    this.trigger = new BlueshiftImportTrigger(this, 'Trigger', loadConfig(this.node));
+    const { bucket, apiKeySecret, ingestQueue, deadLetterQueue } = this.trigger;
+
+    const outputs: Record<string, string> = {
+      BucketName: bucket.bucketName,
+      ApiKeySecretName: apiKeySecret.secretName,
+      IngestQueueUrl: ingestQueue.queueUrl,
+      IngestQueueArn: ingestQueue.queueArn,
+      DeadLetterQueueUrl: deadLetterQueue.queueUrl,
+      DeadLetterQueueArn: deadLetterQueue.queueArn,
+      DeadLetterQueueConsoleUrl: Fn.join('', [
+        `https://${Aws.REGION}.console.aws.amazon.com/sqs/v3/home?region=${Aws.REGION}#/queues/`,
+        Fn.join('%2F', Fn.split('/', Fn.join('%3A', Fn.split(':', deadLetterQueue.queueUrl)))),
+      ]),
+      FunctionName: this.trigger.function.functionName,
+    };
+    for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
+  }
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { API_BASE_URLS, CONFIG_DEFAULTS } from '../../lib/config/schema';
+import { ConfigError, validateConfig } from '../../lib/config/validateConfig';
+
+const DAILY_UUID = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
+
+/** A valid raw configuration, with the given fields replaced. */
+const rawConfigFactory = (overrides: Record<string, unknown> = {}) => ({
+  imports: [{ prefix: 'customers/daily/', uuid: DAILY_UUID, suffix: '.csv' }],
+  ...overrides,
+});
+
+/** The problems validateConfig reports for a raw configuration; fails the test when it accepts it. */
+const problemsOf = (raw: unknown): readonly string[] => {
+  try {
+    validateConfig(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('Function: validateConfig()', () => {
+  it('applies every default to a minimal configuration', () => {
+    // Act
+    const config = validateConfig(rawConfigFactory());
+
+    // Assess
+    expect(config).toEqual({
+      ...CONFIG_DEFAULTS,
+      apiBaseUrl: API_BASE_URLS.us,
+      imports: [{ prefix: 'customers/daily/', uuid: DAILY_UUID, suffix: '.csv' }],
+    });
+    expect(config).not.toHaveProperty('bucketName');
+    expect(config).not.toHaveProperty('apiKeySecretName');
+  });
+
+  it('accepts the configuration as JSON text, as given with -c on the command line', () => {
+    // Prepare
+    const raw = JSON.stringify(rawConfigFactory({ bucketName: 'drop-bucket', maxConcurrency: 5 }));
+
+    // Act
+    const config = validateConfig(raw);
+
+    // Assess
+    expect(config).toMatchObject({ bucketName: 'drop-bucket', maxConcurrency: 5 });
+  });
+
+  it('reports JSON text that does not parse', () => {
+    // Act
+    const problems = problemsOf('{"imports": [');
+
+    // Assess
+    expect(problems).toEqual([expect.stringMatching(/^blueshiftImportTrigger: is not valid JSON/)]);
+  });
+
+  it('reports a missing configuration with a hint where to set it', () => {
+    // Act
+    const problems = problemsOf(undefined);
+
+    // Assess
+    expect(problems).toEqual([expect.stringContaining('set it in cdk.json context or with -c')]);
+  });
+
+  it('lower-cases import UUIDs', () => {
+    // Act
+    const config = validateConfig(
+      rawConfigFactory({ imports: [{ prefix: 'a/', uuid: DAILY_UUID.toUpperCase() }] }),
+    );
+
+    // Assess
+    expect(config.imports).toEqual([{ prefix: 'a/', uuid: DAILY_UUID }]);
+  });
+
+  it('picks the EU host for apiRegion eu', () => {
+    // Act
+    const config = validateConfig(rawConfigFactory({ apiRegion: 'eu' }));
+
+    // Assess
+    expect(config.apiBaseUrl).toBe('https://api.eu.getblueshift.com');
+  });
+
+  it('lets apiBaseUrl override the region host, without a trailing slash', () => {
+    // Act
+    const config = validateConfig(
+      rawConfigFactory({ apiRegion: 'eu', apiBaseUrl: 'https://sandbox.example.com/' }),
+    );
+
+    // Assess
+    expect(config.apiBaseUrl).toBe('https://sandbox.example.com');
+  });
+
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])(
+    'accepts plain http to the loopback host in %s',
+    (apiBaseUrl) => {
+      // Act
+      const config = validateConfig(rawConfigFactory({ apiBaseUrl }));
+
+      // Assess
+      expect(config.apiBaseUrl).toBe(apiBaseUrl);
+    },
+  );
+
+  it('lists every problem at once, each with its field path', () => {
+    // Prepare
+    const raw = {
+      imports: [
+        { prefix: 'customers/', uuid: 'not-a-uuid', colour: 'blue' },
+        { prefix: '', uuid: DAILY_UUID },
+        { prefix: 'customers/', uuid: DAILY_UUID },
+      ],
+      apiRegion: 'mars',
+      memorySizeMb: 64,
+      maxConcurrency: 1,
+      batchSize: 11,
+      batchWindowSeconds: 0,
+      retryBaseDelaySeconds: 600,
+      retryMaxDelaySeconds: 60,
+      bucket: 'typo-of-bucketName',
+    };
+
+    // Act
+    const problems = problemsOf(raw);
+
+    // Assess
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'blueshiftImportTrigger.bucket: is not a known field',
+        'blueshiftImportTrigger.imports[0].colour: is not a known field (prefix, uuid, suffix)',
+        expect.stringMatching(/^blueshiftImportTrigger\.imports\[0\]\.uuid: .*\(got "not-a-uuid"\)$/),
+        expect.stringMatching(/^blueshiftImportTrigger\.imports\[1\]\.prefix: must be a non-empty string/),
+        'blueshiftImportTrigger.imports[2].prefix: duplicates imports[0].prefix "customers/"',
+        'blueshiftImportTrigger.apiRegion: must be one of us, eu (got "mars")',
+        'blueshiftImportTrigger.memorySizeMb: must be a whole number from 128 to 10240 (got 64)',
+        'blueshiftImportTrigger.maxConcurrency: must be a whole number from 2 to 1000 (got 1)',
+        expect.stringMatching(/^blueshiftImportTrigger\.batchSize: above 10 needs batchWindowSeconds/),
+        'blueshiftImportTrigger.retryMaxDelaySeconds: must be at least retryBaseDelaySeconds (600)',
+      ]),
+    );
+    expect(problems).toHaveLength(10);
+  });
+
+  it.each([
+    ['plain http to a remote host', 'http://api.getblueshift.com', /must use https/],
+    ['another scheme', 'ftp://api.getblueshift.com', /must use https/],
+    ['credentials in the URL', 'https://user:pass@api.getblueshift.com', /must not carry credentials/],
+    ['text that is not a URL', 'api.getblueshift.com', /must be an absolute URL/],
+  ])('rejects an apiBaseUrl with %s', (_case, apiBaseUrl, message) => {
+    // Act
+    const problems = problemsOf(rawConfigFactory({ apiBaseUrl }));
+
+    // Assess
+    expect(problems).toEqual([expect.stringMatching(message)]);
+    expect(problems[0]).toMatch(/^blueshiftImportTrigger\.apiBaseUrl: /);
+  });
+
+  it('rejects retry settings under which a failing drop could expire before it can be redriven', () => {
+    // Act
+    const problems = problemsOf(rawConfigFactory({ maxReceiveCount: 30, retryMaxDelaySeconds: 43200 }));
+
+    // Assess
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^blueshiftImportTrigger\.maxReceiveCount: .* for 10\.2 days before the dead-letter queue/,
+      ),
+    ]);
+  });
+
+  it('measures the imports against the environment limit in bytes, not characters', () => {
+    // Prepare: 20 prefixes of 80 two-byte characters stay under 3000 characters but not 3000 bytes.
+    const imports = Array.from({ length: 20 }, (_, index) => ({
+      prefix: `${String(index).padStart(2, '0')}${'é'.repeat(80)}`,
+      uuid: DAILY_UUID,
+    }));
+
+    // Act
+    const problems = problemsOf(rawConfigFactory({ imports }));
+
+    // Assess
+    expect(JSON.stringify(imports).length).toBeLessThan(3000);
+    expect(problems).toEqual([expect.stringMatching(/^blueshiftImportTrigger\.imports: are too many/)]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { describeMessageBody, s3KeysInBody } from '../../scripts/redrive/describeMessageBody';
+import { s3NotificationBody } from './factories';
+
+describe('Function: s3KeysInBody()', () => {
+  it('returns every record’s key, decoded from S3’s form encoding', () => {
+    // Prepare
+    const body = s3NotificationBody('customers/daily/file 1.csv', 'customers/daily/ünï+côde.csv');
+
+    // Act
+    const keys = s3KeysInBody(body);
+
+    // Assess
+    expect(keys).toEqual(['customers/daily/file 1.csv', 'customers/daily/ünï+côde.csv']);
+  });
+
+  it('keeps a key with a malformed escape as sent', () => {
+    // Prepare
+    const body = JSON.stringify({ Records: [{ s3: { object: { key: 'bad%E0%A4%A.csv' } } }] });
+
+    // Act & Assess
+    expect(s3KeysInBody(body)).toEqual(['bad%E0%A4%A.csv']);
+  });
+
+  it('returns undefined for a body that is not an S3 notification', () => {
+    // Act & Assess
+    expect(s3KeysInBody('not json')).toBeUndefined();
+    expect(s3KeysInBody('{"Event":"s3:TestEvent"}')).toBeUndefined();
+  });
+});
+
+describe('Function: describeMessageBody()', () => {
+  it('lists the keys of a notification', () => {
+    // Act & Assess
+    expect(describeMessageBody(s3NotificationBody('a/1.csv', 'a/2.csv'))).toBe('a/1.csv, a/2.csv');
+  });
+
+  it('shows a short excerpt of anything else', () => {
+    // Prepare
+    const body = `garbage ${'x'.repeat(500)}`;
+
+    // Act
+    const line = describeMessageBody(body);
+
+    // Assess
+    expect(line).toMatch(/^\(no S3 keys\) garbage x+…$/);
+    expect(line.length).toBeLessThan(150);
+  });
+});

@@ -1,0 +1,133 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runRedrive } from '../../scripts/redrive/runRedrive';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../support/motoServer';
+import { instantSleep, recordingOutput, s3NotificationBody } from './factories';
+
+let moto: MotoServer;
+let sqs: SQSClient;
+let cloudFormation: CloudFormationClient;
+let queueCount = 0;
+
+/** A fresh ingest queue and the dead-letter queue its RedrivePolicy names, as the stack makes them. */
+async function createQueuePair(): Promise<{ sourceUrl: string; deadLetterUrl: string }> {
+  const name = `ingest-${++queueCount}`;
+  const { QueueUrl: deadLetterUrl = '' } = await sqs.send(
+    new CreateQueueCommand({ QueueName: `${name}-dlq` }),
+  );
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: deadLetterUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const redrivePolicy = JSON.stringify({ deadLetterTargetArn: Attributes?.QueueArn, maxReceiveCount: 3 });
+  const { QueueUrl: sourceUrl = '' } = await sqs.send(
+    new CreateQueueCommand({ QueueName: name, Attributes: { RedrivePolicy: redrivePolicy } }),
+  );
+  return { sourceUrl, deadLetterUrl };
+}
+
+async function sendAll(queueUrl: string, bodies: readonly string[]): Promise<void> {
+  for (let start = 0; start < bodies.length; start += 10) {
+    const Entries = bodies.slice(start, start + 10).map((MessageBody, i) => ({ Id: String(i), MessageBody }));
+    await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
+  }
+}
+
+/** Takes every visible message's body, keeping them invisible so none is read twice. */
+async function drainBodies(queueUrl: string): Promise<string[]> {
+  const bodies: string[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }),
+    );
+    if (Messages.length === 0) return bodies;
+    bodies.push(...Messages.map((message) => message.Body ?? ''));
+  }
+}
+
+async function messageCounts(queueUrl: string): Promise<{ visible: number; inFlight: number }> {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: queueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+    }),
+  );
+  return {
+    visible: Number(Attributes.ApproximateNumberOfMessages),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
+  };
+}
+
+const redrive = (argv: string[]) => {
+  const deps = {
+    createClients: () => ({ sqs, cloudFormation }),
+    output: recordingOutput(),
+    sleep: instantSleep(),
+  };
+  return runRedrive(argv, deps).then((code) => ({ code, output: deps.output }));
+};
+
+describe('CLI: npm run redrive (against moto)', () => {
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    sqs = new SQSClient(awsClientConfig(moto.endpoint));
+    cloudFormation = new CloudFormationClient(awsClientConfig(moto.endpoint));
+  });
+  afterAll(async () => {
+    sqs?.destroy();
+    cloudFormation?.destroy();
+    await moto?.stop();
+  });
+
+  it('--copy sends all 25 dead letters back to the ingest queue and empties the dead-letter queue', async () => {
+    // Prepare
+    const { sourceUrl, deadLetterUrl } = await createQueuePair();
+    const bodies = Array.from({ length: 25 }, (_, n) => s3NotificationBody(`customers/daily/part ${n}.csv`));
+    await sendAll(deadLetterUrl, bodies);
+
+    // Act
+    const { code, output } = await redrive(['--copy', '--dlq-url', deadLetterUrl, '--source-url', sourceUrl]);
+
+    // Assess
+    expect(code).toBe(EXIT.ok);
+    expect(output.errors).toEqual([]);
+    expect(output.lines.at(-1)).toBe(`Copied 25 message(s) from ${deadLetterUrl} to ${sourceUrl}.`);
+    expect((await drainBodies(sourceUrl)).sort()).toEqual([...bodies].sort());
+    expect(await messageCounts(deadLetterUrl)).toEqual({ visible: 0, inFlight: 0 });
+  });
+
+  it('--dry-run reports the count and sample keys, and moves nothing', async () => {
+    // Prepare
+    const { sourceUrl, deadLetterUrl } = await createQueuePair();
+    await sendAll(deadLetterUrl, [
+      s3NotificationBody('customers/daily/2024 01 01.csv'),
+      s3NotificationBody('customers/weekly/ünï.csv', 'customers/weekly/_SUCCESS'),
+      'not an S3 notification',
+    ]);
+
+    // Act
+    const { code, output } = await redrive([
+      '--dry-run',
+      '--dlq-url',
+      deadLetterUrl,
+      '--source-url',
+      sourceUrl,
+    ]);
+
+    // Assess
+    const printed = output.lines.join('\n');
+    expect(code).toBe(EXIT.ok);
+    expect(printed).toContain('about 3 message(s) waiting');
+    expect(printed).toContain(': customers/daily/2024 01 01.csv');
+    expect(printed).toContain(': customers/weekly/ünï.csv, customers/weekly/_SUCCESS');
+    expect(printed).toContain(': (no S3 keys) not an S3 notification');
+    expect(await messageCounts(deadLetterUrl)).toEqual({ visible: 3, inFlight: 0 });
+    expect(await messageCounts(sourceUrl)).toEqual({ visible: 0, inFlight: 0 });
+  });
+});
