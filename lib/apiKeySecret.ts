@@ -19,15 +19,21 @@ export function isCompleteSecretArn(nameOrArn: string): boolean {
 }
 
 /**
- * Imports the configured secret (by name, partial ARN or complete ARN), or creates one holding a generated
- * placeholder for the operator to replace. A created secret is retained: deleting the stack must not lose the key.
+ * Imports the configured secret (by name, partial ARN or complete ARN), or creates one whose empty `apiKey`
+ * the operator fills in. A created secret is retained: deleting the stack must not lose the key.
  */
 export function apiKeySecret(scope: Construct, id: string, nameOrArn: string | undefined): ApiKeySecret {
   if (nameOrArn === undefined) {
     const secret = new Secret(scope, id, {
       description:
-        'Blueshift User API key for the import trigger. Replace the generated placeholder with the key, ' +
+        'Blueshift User API key for the import trigger. Replace the whole value with the key, ' +
         'as plain text or as JSON {"apiKey": "..."}.',
+      // Until the operator fills it in, the function finds "apiKey" empty and logs what to do, instead of
+      // calling Blueshift with a random string and collecting 401s.
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify({ apiKey: '' }),
+        generateStringKey: 'placeholder',
+      },
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(secret).acknowledge({

@@ -108,13 +108,13 @@ describe('Construct: BlueshiftImportTrigger permissions', () => {
     expect(keys).not.toContain('SecretString');
   });
 
-  it('creates the secret with operator instructions and keeps it when the stack goes', () => {
+  it('creates the secret with operator instructions and an empty apiKey, and keeps it when the stack goes', () => {
     // Assess
     created.template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
       Properties: {
         Description: Match.stringLikeRegexp('\\{"apiKey": "\\.\\.\\."\\}'),
-        GenerateSecretString: {},
+        GenerateSecretString: { SecretStringTemplate: '{"apiKey":""}', GenerateStringKey: 'placeholder' },
       },
     });
   });
