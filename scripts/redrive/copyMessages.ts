@@ -1,26 +1,17 @@
-import { ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { copyBatch } from './copyBatch';
-import type { Output, QueueRef, Sleep } from './types';
+import type { RedriveModeInput } from './types';
 
 /** Long enough that no other consumer (a console redrive, another run) takes a batch while it is copied. */
 export const COPY_VISIBILITY_TIMEOUT_SECONDS = 300;
 /** A long poll asks every SQS server, so an empty answer means the queue is empty. */
 const RECEIVE_WAIT_SECONDS = 1;
 
-export interface CopyMessagesInput {
-  readonly sqs: SQSClient;
-  readonly deadLetter: QueueRef;
-  readonly source: QueueRef;
-  readonly maxPerSecond?: number;
-  readonly output: Output;
-  readonly sleep: Sleep;
-}
-
 /**
  * Copies the dead-letter queue into the ingest queue batch by batch, send first and delete after, until a
  * receive comes back empty. Stops at the first batch with a problem. Resolves true when all went well.
  */
-export async function copyMessages(input: CopyMessagesInput): Promise<boolean> {
+export async function copyMessages(input: RedriveModeInput): Promise<boolean> {
   const { sqs, deadLetter, source, output } = input;
   const totals = { copied: 0, unsent: 0, undeleted: 0 };
   for (;;) {

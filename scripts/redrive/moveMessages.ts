@@ -1,28 +1,15 @@
-import {
-  ListMessageMoveTasksCommand,
-  type SQSClient,
-  StartMessageMoveTaskCommand,
-} from '@aws-sdk/client-sqs';
+import { ListMessageMoveTasksCommand, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { RedriveError } from './errors';
-import type { Output, QueueRef, Sleep } from './types';
+import type { RedriveModeInput } from './types';
 
 /** How often the task's progress is read. */
 export const MOVE_POLL_INTERVAL_MS = 5_000;
-
-export interface MoveMessagesInput {
-  readonly sqs: SQSClient;
-  readonly deadLetter: QueueRef;
-  readonly source: QueueRef;
-  readonly maxPerSecond?: number;
-  readonly output: Output;
-  readonly sleep: Sleep;
-}
 
 /**
  * Starts an SQS message move task from the dead-letter queue to the ingest queue and follows it to its end.
  * Resolves true when it completed, false when it failed or was cancelled.
  */
-export async function moveMessages(input: MoveMessagesInput): Promise<boolean> {
+export async function moveMessages(input: RedriveModeInput): Promise<boolean> {
   const { sqs, deadLetter, source, output } = input;
   const { TaskHandle } = await sqs
     .send(

@@ -27,3 +27,13 @@ export interface Output {
 
 /** Waits; injected so tests need not. */
 export type Sleep = (milliseconds: number) => Promise<void>;
+
+/** What a moving mode (move task or copy) needs: the client, both queues, a rate, where to write, how to wait. */
+export interface RedriveModeInput {
+  readonly sqs: SQSClient;
+  readonly deadLetter: QueueRef;
+  readonly source: QueueRef;
+  readonly maxPerSecond?: number;
+  readonly output: Output;
+  readonly sleep: Sleep;
+}

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { copyMessages } from '../../scripts/redrive/copyMessages';
-import { DEAD_LETTER, INGEST, instantSleep, recordingOutput, s3NotificationBody } from './factories';
+import { DEAD_LETTER, INGEST, redriveModeInput, s3NotificationBody } from './factories';
 
 const sqsMock = mockClient(SQSClient);
 
@@ -22,15 +22,6 @@ const deadLetter = (n: number): Message => ({
 /** SendMessageBatch's success entries for the given entry ids. */
 const sent = (...ids: string[]) =>
   ids.map((Id) => ({ Id, MessageId: `copy-${Id}`, MD5OfMessageBody: 'md5' }));
-
-const copyInput = (maxPerSecond?: number) => ({
-  sqs: new SQSClient({}),
-  deadLetter: DEAD_LETTER,
-  source: INGEST,
-  output: recordingOutput(),
-  sleep: instantSleep(),
-  ...(maxPerSecond === undefined ? {} : { maxPerSecond }),
-});
 
 describe('Function: copyMessages()', () => {
   beforeEach(() => {
@@ -45,7 +36,7 @@ describe('Function: copyMessages()', () => {
   it('sends each message to the ingest queue, then deletes it from the dead-letter queue', async () => {
     // Prepare
     sqsMock.on(SendMessageBatchCommand).resolves({ Successful: sent('0', '1'), Failed: [] });
-    const input = copyInput();
+    const input = redriveModeInput();
 
     // Act
     const done = await copyMessages(input);
@@ -75,7 +66,7 @@ describe('Function: copyMessages()', () => {
       Successful: sent('0'),
       Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false, Message: 'try again' }],
     });
-    const input = copyInput();
+    const input = redriveModeInput();
 
     // Act
     const done = await copyMessages(input);
@@ -91,7 +82,7 @@ describe('Function: copyMessages()', () => {
   it('deletes nothing when the whole send fails, and stops', async () => {
     // Prepare
     sqsMock.on(SendMessageBatchCommand).rejects(new Error('connect ETIMEDOUT'));
-    const input = copyInput();
+    const input = redriveModeInput();
 
     // Act
     const done = await copyMessages(input);
@@ -118,7 +109,7 @@ describe('Function: copyMessages()', () => {
       .resolves({});
     sqsMock.on(SendMessageBatchCommand).resolves({ Successful: sent('0'), Failed: [] });
     sqsMock.on(DeleteMessageBatchCommand).resolves({ Successful: [{ Id: '0' }], Failed: [] });
-    const input = copyInput(4);
+    const input = redriveModeInput(4);
 
     // Act
     await copyMessages(input);

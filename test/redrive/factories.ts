@@ -1,3 +1,4 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { vi } from 'vitest';
 import type { Output, QueueRef } from '../../scripts/redrive/types';
 
@@ -32,3 +33,13 @@ export function recordingOutput(): Output & { readonly lines: string[]; readonly
 
 /** A sleep that returns at once and remembers how long it was asked to wait. */
 export const instantSleep = () => vi.fn(async (_milliseconds: number) => {});
+
+/** Input for a moving mode over the test queues, recording its output and sleeping instantly. */
+export const redriveModeInput = (maxPerSecond?: number) => ({
+  sqs: new SQSClient({}),
+  deadLetter: DEAD_LETTER,
+  source: INGEST,
+  output: recordingOutput(),
+  sleep: instantSleep(),
+  ...(maxPerSecond === undefined ? {} : { maxPerSecond }),
+});

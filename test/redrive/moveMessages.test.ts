@@ -3,7 +3,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MOVE_POLL_INTERVAL_MS, moveMessages } from '../../scripts/redrive/moveMessages';
-import { DEAD_LETTER, INGEST, instantSleep, recordingOutput } from './factories';
+import { DEAD_LETTER, INGEST, redriveModeInput } from './factories';
 
 const sqsMock = mockClient(SQSClient);
 
@@ -21,15 +21,6 @@ const taskListing = (Status: TaskStatus, moved: number, extra: { FailureReason?:
   ],
 });
 
-const moveInput = (maxPerSecond?: number) => ({
-  sqs: new SQSClient({}),
-  deadLetter: DEAD_LETTER,
-  source: INGEST,
-  output: recordingOutput(),
-  sleep: instantSleep(),
-  ...(maxPerSecond === undefined ? {} : { maxPerSecond }),
-});
-
 describe('Function: moveMessages()', () => {
   beforeEach(() => {
     sqsMock.reset();
@@ -41,7 +32,7 @@ describe('Function: moveMessages()', () => {
     sqsMock.on(ListMessageMoveTasksCommand).resolves(taskListing('COMPLETED', 40));
 
     // Act
-    await moveMessages(moveInput(25));
+    await moveMessages(redriveModeInput(25));
 
     // Assess
     expect(sqsMock).toReceiveCommandWith(StartMessageMoveTaskCommand, {
@@ -58,7 +49,7 @@ describe('Function: moveMessages()', () => {
       .resolvesOnce(taskListing('RUNNING', 0))
       .resolvesOnce(taskListing('RUNNING', 25))
       .resolves(taskListing('COMPLETED', 40));
-    const input = moveInput();
+    const input = redriveModeInput();
 
     // Act
     const completed = await moveMessages(input);
@@ -83,7 +74,7 @@ describe('Function: moveMessages()', () => {
         .on(ListMessageMoveTasksCommand)
         .resolvesOnce(taskListing('RUNNING', 3))
         .resolves(taskListing(status, 3, { FailureReason: 'AWS.SimpleQueueService.NonExistentQueue' }));
-      const input = moveInput();
+      const input = redriveModeInput();
 
       // Act
       const completed = await moveMessages(input);
@@ -99,7 +90,7 @@ describe('Function: moveMessages()', () => {
     sqsMock.on(StartMessageMoveTaskCommand).rejects(new Error('There is already a task running'));
 
     // Act & Assess
-    await expect(moveMessages(moveInput())).rejects.toThrow('already a task running');
+    await expect(moveMessages(redriveModeInput())).rejects.toThrow('already a task running');
     expect(sqsMock).not.toReceiveCommand(ListMessageMoveTasksCommand);
   });
 });
