@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -11,6 +12,7 @@ import { toEnvironment } from './config/environment';
 import type { ResolvedConfig, TriggerConfig } from './config/schema';
 import { validateConfig } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
+import { deadLetterAlarm } from './deadLetterAlarm';
 import { IngestQueues } from './IngestQueues';
 import { notificationFilters } from './notificationFilters';
 
@@ -33,6 +35,8 @@ export class BlueshiftImportTrigger extends Construct {
   public readonly function: NodejsFunction;
   /** Holds the Blueshift User API key, created or imported. */
   public readonly apiKeySecret: ISecret;
+  /** In alarm while any message waits in the dead-letter queue. */
+  public readonly deadLetterAlarm: Alarm;
   /** The settings in force, defaults applied. */
   public readonly config: ResolvedConfig;
 
@@ -48,6 +52,7 @@ export class BlueshiftImportTrigger extends Construct {
     });
     this.ingestQueue = queues.queue;
     this.deadLetterQueue = queues.deadLetterQueue;
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, config.alarmTopicArn);
 
     const secret = apiKeySecret(this, 'ApiKeySecret', config.apiKeySecretName);
     this.apiKeySecret = secret.secret;

@@ -31,6 +31,7 @@ export class TriggerImportStack extends Stack {
         Fn.join('%2F', Fn.split('/', Fn.join('%3A', Fn.split(':', deadLetterQueue.queueUrl)))),
       ]),
       FunctionName: this.trigger.function.functionName,
+      DeadLetterAlarmName: this.trigger.deadLetterAlarm.alarmName,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

@@ -41,6 +41,8 @@ export interface TriggerConfig {
   readonly requestTimeoutSeconds?: number;
   /** Lambda function timeout; must leave room for a few calls. @default 60 */
   readonly functionTimeoutSeconds?: number;
+  /** SNS topic ARN the dead-letter alarm notifies. @default - the alarm shows in CloudWatch only */
+  readonly alarmTopicArn?: string;
   /** Lambda memory. @default 256 */
   readonly memorySizeMb?: number;
   /** Records per Lambda batch (more than 10 needs a batching window of at least 1 s). @default 100 */
@@ -53,9 +55,12 @@ export interface TriggerConfig {
   readonly logRetentionDays?: number;
 }
 
+/** Fields that stay optional after defaults: omitted means "create one" or "none". */
+type OptionalField = 'bucketName' | 'apiKeySecretName' | 'alarmTopicArn';
+
 /** The configuration with every default applied. */
-export type ResolvedConfig = Required<Omit<TriggerConfig, 'bucketName' | 'apiKeySecretName' | 'apiRegion'>> &
-  Pick<TriggerConfig, 'bucketName' | 'apiKeySecretName'> & { readonly apiRegion: ApiRegion };
+export type ResolvedConfig = Required<Omit<TriggerConfig, OptionalField | 'apiRegion'>> &
+  Pick<TriggerConfig, OptionalField> & { readonly apiRegion: ApiRegion };
 
 export const CONFIG_DEFAULTS = {
   apiRegion: 'us',

@@ -20,6 +20,7 @@ export class ConfigError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const BUCKET_NAME = /^(?!xn--)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 const SECRET_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[A-Za-z0-9/_+=.@-]+$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LOG_RETENTION_DAYS = [
@@ -33,6 +34,7 @@ const KNOWN_FIELDS = new Set([
   'apiRegion',
   'apiBaseUrl',
   'apiKeySecretName',
+  'alarmTopicArn',
   ...Object.keys(CONFIG_DEFAULTS),
 ]);
 const IMPORT_FIELDS = new Set(['prefix', 'uuid', 'suffix']);
@@ -113,6 +115,10 @@ export function validateConfig(raw: unknown): ResolvedConfig {
   ) {
     at('.apiKeySecretName', `must be a Secrets Manager secret name or ARN (got ${JSON.stringify(secret)})`);
   }
+  const topic = input.alarmTopicArn;
+  if (topic !== undefined && (typeof topic !== 'string' || !SNS_TOPIC_ARN.test(topic))) {
+    at('.alarmTopicArn', `must be an SNS topic ARN (got ${JSON.stringify(topic)})`);
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -122,6 +128,7 @@ export function validateConfig(raw: unknown): ResolvedConfig {
     apiBaseUrl,
     ...(input.bucketName === undefined ? {} : { bucketName: input.bucketName as string }),
     ...(secret === undefined ? {} : { apiKeySecretName: secret as string }),
+    ...(topic === undefined ? {} : { alarmTopicArn: topic as string }),
   };
 }
 

@@ -7,6 +7,7 @@ import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synt
 const OUTPUT_KEYS = [
   'ApiKeySecretName',
   'BucketName',
+  'DeadLetterAlarmName',
   'DeadLetterQueueArn',
   'DeadLetterQueueConsoleUrl',
   'DeadLetterQueueUrl',

@@ -155,6 +155,27 @@ describe('Function: validateConfig()', () => {
     expect(problems[0]).toMatch(/^blueshiftImportTrigger\.apiBaseUrl: /);
   });
 
+  it.each([
+    ['an SQS queue ARN', 'arn:aws:sqs:us-east-1:123456789012:alerts'],
+    ['a topic name', 'alerts'],
+  ])('rejects %s as alarmTopicArn', (_case, alarmTopicArn) => {
+    // Act
+    const problems = problemsOf(rawConfigFactory({ alarmTopicArn }));
+
+    // Assess
+    expect(problems).toEqual([
+      expect.stringMatching(/^blueshiftImportTrigger\.alarmTopicArn: must be an SNS topic ARN/),
+    ]);
+  });
+
+  it('keeps a valid alarmTopicArn', () => {
+    // Prepare
+    const alarmTopicArn = 'arn:aws:sns:eu-west-1:123456789012:data-team-alerts';
+
+    // Act / Assess
+    expect(validateConfig(rawConfigFactory({ alarmTopicArn })).alarmTopicArn).toBe(alarmTopicArn);
+  });
+
   it('rejects retry settings under which a failing drop could expire before it can be redriven', () => {
     // Act
     const problems = problemsOf(rawConfigFactory({ maxReceiveCount: 30, retryMaxDelaySeconds: 43200 }));
