@@ -25,10 +25,14 @@ export function queueUrlFromArn(arn: string): string {
 export function createMessageDeferrer(getClient: () => Promise<Pick<SQSClient, 'send'>>): DeferMessages {
   return async (deferrals) => {
     if (deferrals.length === 0) return [];
-    const [client, { ChangeMessageVisibilityBatchCommand }] = await Promise.all([
-      getClient(),
-      import('@aws-sdk/client-sqs'),
-    ]);
+    let loaded: [Pick<SQSClient, 'send'>, typeof import('@aws-sdk/client-sqs')];
+    try {
+      loaded = await Promise.all([getClient(), import('@aws-sdk/client-sqs')]);
+    } catch {
+      // Without SQS the records still fail and come back after the queue's default visibility.
+      return deferrals.map((deferral) => deferral.messageId);
+    }
+    const [client, { ChangeMessageVisibilityBatchCommand }] = loaded;
     const chunks: Deferral[][] = [];
     for (const deferral of deferrals) {
       const chunk = chunks.at(-1);

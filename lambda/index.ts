@@ -16,9 +16,12 @@ const retryPolicy = { baseUrl: settings.apiBaseUrl, requestTimeoutMs: settings.r
 let sqsClient: Promise<SQSClient> | undefined;
 // Only failures need SQS; loading its client lazily keeps it off the cold start of the success path.
 const getSqsClient = () => {
-  sqsClient ??= import('@aws-sdk/client-sqs').then(
-    ({ SQSClient }) => new SQSClient({ useQueueUrlAsEndpoint: false }),
-  );
+  sqsClient ??= import('@aws-sdk/client-sqs')
+    .then(({ SQSClient }) => new SQSClient({ useQueueUrlAsEndpoint: false }))
+    .catch((error: unknown) => {
+      sqsClient = undefined; // load again on the next failure
+      throw error;
+    });
   return sqsClient;
 };
 

@@ -11,6 +11,7 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { ESM_REQUIRE_BANNER, LAMBDA_NODE_TARGET, LAZY_PACKAGES } from './lambdaBundling';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -55,15 +56,21 @@ export function createTriggerFunction(scope: Construct, props: TriggerFunctionPr
     bundling: {
       minify: true,
       format: OutputFormat.ESM,
-      target: 'node24',
+      target: LAMBDA_NODE_TARGET,
       sourceMap: false,
       forceDockerBundling: false,
       mainFields: ['module', 'main'],
-      // Bundle the SDK rather than use the runtime's copy: the versions we test are the versions we ship,
-      // and a tree-shaken bundle loads faster than the runtime's node_modules.
-      externalModules: [],
-      // Parts of the AWS SDK call require(), which an ESM bundle lacks unless given one.
-      banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+      banner: ESM_REQUIRE_BANNER,
+      // The SDK is bundled, not taken from the runtime: the versions we test are the versions we ship, and a
+      // tree-shaken bundle loads faster. Packages only failures need are bundled apart and loaded lazily.
+      externalModules: [...LAZY_PACKAGES],
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_inputDir, outputDir) => [
+          `npx tsx scripts/bundling/bundleLazyPackages.ts "${outputDir}"`,
+        ],
+      },
     },
   });
 }

@@ -45,6 +45,31 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       ).toBe(true);
     });
 
+    it('ships the SQS client as its own package beside the handler, out of the cold-start bundle', async () => {
+      // Prepare
+      const fn = resourceOf(synthesized, synthesized.stack.trigger.function);
+      const assetDirectory = path.join(
+        synthesized.assemblyDirectory,
+        `asset.${(fn.Properties.Code.S3Key as string).replace('.zip', '')}`,
+      );
+      const lazyPackage = path.join(assetDirectory, 'node_modules', '@aws-sdk', 'client-sqs');
+
+      // Act
+      const handlerBundle = readFileSync(path.join(assetDirectory, 'index.mjs'), 'utf8');
+      const sqs = await import(path.join(lazyPackage, 'index.mjs'));
+
+      // Assess
+      expect(handlerBundle).toContain('@aws-sdk/client-sqs');
+      expect(handlerBundle).not.toContain('ChangeMessageVisibilityBatch"');
+      expect(JSON.parse(readFileSync(path.join(lazyPackage, 'package.json'), 'utf8'))).toMatchObject({
+        name: '@aws-sdk/client-sqs',
+        type: 'module',
+        exports: './index.mjs',
+      });
+      expect(typeof sqs.SQSClient).toBe('function');
+      expect(typeof sqs.ChangeMessageVisibilityBatchCommand).toBe('function');
+    });
+
     it('logs JSON at INFO, system logs at WARN, to its own log group with the configured retention', () => {
       // Prepare
       const { stack, template } = synthesized;

@@ -66,6 +66,17 @@ describe('Function: createMessageDeferrer()', () => {
     expect(await deferMessages([deferral(0), deferral(1)])).toEqual(['m-1']);
   });
 
+  it('returns every entry when the SQS client cannot be loaded, without throwing', async () => {
+    // Prepare
+    const deferWithoutClient = createMessageDeferrer(async () => {
+      throw new Error('Cannot find package @aws-sdk/client-sqs');
+    });
+
+    // Act / Assess
+    expect(await deferWithoutClient([deferral(0), deferral(1)])).toEqual(['m-0', 'm-1']);
+    expect(sqs.commandCalls(ChangeMessageVisibilityBatchCommand)).toHaveLength(0);
+  });
+
   it('returns every entry of a call that failed, without throwing', async () => {
     // Prepare
     sqs.on(ChangeMessageVisibilityBatchCommand).rejects(new Error('AccessDenied'));
