@@ -1,0 +1,97 @@
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { build, type Plugin } from 'esbuild';
+import { LAMBDA_BUNDLE_OPTIONS } from './lambdaBundleOptions';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+const HANDLER_ENTRY = path.join(REPO_ROOT, 'lambda', 'index.ts');
+
+/** A module bundled for the cold-start comparison. */
+export interface ColdStartBundle {
+  readonly name: string;
+  readonly bundlePath: string;
+  readonly bytes: number;
+}
+
+/** Replaces Powertools Logger with a few lines that print the same JSON, to price the library's load. */
+const loggerStub: Plugin = {
+  name: 'logger-stub',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-lambda-powertools\/logger$/ }, () => ({
+      path: 'logger',
+      namespace: 'logger-stub',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'logger-stub' }, () => ({
+      loader: 'js',
+      contents: `const line = (level, message, extra) =>
+  process.stdout.write(JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...Object.assign({}, ...extra) }) + '\\n');
+export class Logger {
+  info(message, ...extra) { line('INFO', message, extra); }
+  warn(message, ...extra) { line('WARN', message, extra); }
+  error(message, ...extra) { line('ERROR', message, extra); }
+}`,
+    }));
+  },
+};
+
+interface Variant {
+  readonly name: string;
+  /** Module text to bundle (resolved from the repo root), or the handler entry. */
+  readonly source?: string;
+  readonly plugins?: Plugin[];
+  /** Packages left out of the bundle. @default the shipped handler's lazy packages */
+  readonly external?: string[];
+}
+
+const VARIANTS: readonly Variant[] = [
+  { name: 'handler-rebuilt' },
+  {
+    name: 'sdk-floor',
+    source: `import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+export const client = new SecretsManagerClient({});`,
+  },
+  { name: 'empty', source: '' },
+  // The SQS client inside the bundle, still imported lazily: parsed at load, evaluated only on failure.
+  { name: 'handler-sqs-inlined', external: [] },
+  {
+    name: 'handler-eager-sqs',
+    // What the handler would cost with the SQS client built at module scope like the Secrets Manager one.
+    source: `import { SQSClient } from '@aws-sdk/client-sqs';
+export { handler } from './lambda/index.ts';
+export const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });`,
+    external: [],
+  },
+  { name: 'handler-no-powertools', plugins: [loggerStub] },
+];
+
+/**
+ * Bundles the comparison modules with the shipped handler's esbuild options into `outdir`:
+ * the handler rebuilt (its size must match the synthesized asset), the Secrets Manager client alone
+ * (the SDK floor), an empty module, and handler variants: SQS inlined in the bundle, SQS built eagerly,
+ * Powertools Logger replaced.
+ */
+export async function buildColdStartBundles(outdir: string): Promise<Map<string, ColdStartBundle>> {
+  const bundles = new Map<string, ColdStartBundle>();
+  for (const variant of VARIANTS) {
+    const bundlePath = path.join(outdir, variant.name, 'index.mjs');
+    mkdirSync(path.dirname(bundlePath), { recursive: true });
+    await build({
+      ...LAMBDA_BUNDLE_OPTIONS,
+      ...(variant.source === undefined
+        ? { entryPoints: [HANDLER_ENTRY] }
+        : {
+            stdin: {
+              contents: variant.source,
+              resolveDir: REPO_ROOT,
+              sourcefile: `${variant.name}.ts`,
+              loader: 'ts',
+            },
+          }),
+      outfile: bundlePath,
+      plugins: variant.plugins ?? [],
+      ...(variant.external ? { external: variant.external } : {}),
+    });
+    bundles.set(variant.name, { name: variant.name, bundlePath, bytes: statSync(bundlePath).size });
+  }
+  return bundles;
+}
