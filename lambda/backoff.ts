@@ -1,5 +1,8 @@
-/** SQS allows a message to stay invisible for 12 hours at most. */
-export const MAX_VISIBILITY_SECONDS = 43_200;
+/**
+ * SQS keeps a message invisible for at most 12 h counted from its receive, and the receive happened up to a
+ * batching window (300 s) plus a function timeout (900 s) before the handler asks: 20 minutes are kept back.
+ */
+export const MAX_VISIBILITY_SECONDS = 43_200 - 1_200;
 
 /** Delay before retry `attempt` (1-based) inside one invocation: exponential with full jitter. */
 export function jitteredDelayMs(
@@ -20,7 +23,7 @@ export interface VisibilityBackoff {
 
 /**
  * How long a failed message stays invisible before SQS delivers it again: doubling with each receive,
- * capped; a server's `Retry-After` wins when larger; never above SQS's 12 h.
+ * capped; a server's `Retry-After` wins when larger; never past SQS's 12 h from the receive.
  * No jitter on purpose: records of one import that fail together come back together and coalesce again.
  */
 export function visibilityTimeoutSeconds(

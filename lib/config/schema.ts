@@ -35,7 +35,7 @@ export interface TriggerConfig {
   readonly maxReceiveCount?: number;
   /** First redelivery delay after a failed trigger; doubles per receive. @default 30 */
   readonly retryBaseDelaySeconds?: number;
-  /** Longest redelivery delay (SQS allows at most 43200). @default 1800 */
+  /** Longest redelivery delay (at most 42000: SQS's 12 h less the time a batch can wait). @default 1800 */
   readonly retryMaxDelaySeconds?: number;
   /** Timeout of one HTTP call to Blueshift. @default 10 */
   readonly requestTimeoutSeconds?: number;

@@ -42,8 +42,9 @@ const IMPORT_FIELDS = new Set(['prefix', 'uuid', 'suffix']);
 /** Integer ranges of the numeric settings: [min, max]. */
 const NUMBER_RANGES: Record<Exclude<keyof typeof CONFIG_DEFAULTS, 'apiRegion'>, readonly [number, number]> = {
   maxReceiveCount: [1, 1000],
-  retryBaseDelaySeconds: [1, 43200],
-  retryMaxDelaySeconds: [1, 43200],
+  // SQS's 12 h visibility limit, less the 20 minutes a receive can precede the handler's request.
+  retryBaseDelaySeconds: [1, 42000],
+  retryMaxDelaySeconds: [1, 42000],
   requestTimeoutSeconds: [1, 300],
   functionTimeoutSeconds: [10, 900],
   memorySizeMb: [128, 10240],

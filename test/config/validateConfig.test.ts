@@ -178,12 +178,12 @@ describe('Function: validateConfig()', () => {
 
   it('rejects retry settings under which a failing drop could expire before it can be redriven', () => {
     // Act
-    const problems = problemsOf(rawConfigFactory({ maxReceiveCount: 30, retryMaxDelaySeconds: 43200 }));
+    const problems = problemsOf(rawConfigFactory({ maxReceiveCount: 30, retryMaxDelaySeconds: 42000 }));
 
     // Assess
     expect(problems).toEqual([
       expect.stringMatching(
-        /^blueshiftImportTrigger\.maxReceiveCount: .* for 10\.2 days before the dead-letter queue/,
+        /^blueshiftImportTrigger\.maxReceiveCount: .* for 9\.9 days before the dead-letter queue/,
       ),
     ]);
   });

@@ -1,0 +1,144 @@
+import {
+  GetBucketNotificationConfigurationCommand,
+  PutBucketNotificationConfigurationCommand,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TRIGGER_IMPORT_PATH } from '../support/blueshiftStandIn';
+import { type MotoServer, startMotoServer } from '../support/motoServer';
+import { callsFor } from './support/callsFor';
+import { deployLocally, type LocalDeployment } from './support/deployLocally';
+import { dropFile } from './support/dropFile';
+import { readDeadLetters } from './support/readDeadLetters';
+import { receivesOf, runUntilDrained } from './support/runUntilDrained';
+
+const ALL = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
+const VIP = '7d9e1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e';
+const PARTNER = '3c2b1a09-8f7e-4d6c-9b5a-493827161504';
+
+let moto: MotoServer;
+let deployment: LocalDeployment;
+
+describe('End to end: S3 drop → SQS → function → Blueshift (moto and a stand-in)', () => {
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    deployment = await deployLocally({
+      endpoint: moto.endpoint,
+      config: {
+        imports: [
+          { prefix: 'imports/', uuid: ALL },
+          { prefix: 'imports/vip/', uuid: VIP, suffix: '.csv' },
+          { prefix: 'partner+feeds/q1 2024/', uuid: PARTNER },
+        ],
+      },
+    });
+  });
+  beforeEach(() => deployment.standIn.reset());
+  afterAll(async () => {
+    await deployment?.stop();
+    await moto?.stop();
+  });
+
+  it('triggers the import once with Basic auth and {"uuid"}, and leaves the ingest queue empty', async () => {
+    // Act
+    await dropFile(deployment, 'imports/2024-06-01.csv');
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(deployment.standIn.calls).toHaveLength(1);
+    const [call] = deployment.standIn.calls;
+    expect(call).toMatchObject({
+      method: 'POST',
+      path: TRIGGER_IMPORT_PATH,
+      body: { uuid: ALL },
+      response: 200,
+    });
+    const expectedAuth = `Basic ${Buffer.from(`${deployment.standIn.apiKey}:`).toString('base64')}`;
+    expect(call?.headers.authorization).toBe(expectedAuth);
+    expect(call?.headers['content-type']).toBe('application/json');
+  });
+
+  it('acknowledges the s3:TestEvent that S3 sends when the notification configuration is saved', async () => {
+    // Prepare
+    const saved = await deployment.s3.send(
+      new GetBucketNotificationConfigurationCommand({ Bucket: deployment.bucket }),
+    );
+
+    // Act
+    await deployment.s3.send(
+      new PutBucketNotificationConfigurationCommand({
+        Bucket: deployment.bucket,
+        NotificationConfiguration: { QueueConfigurations: saved.QueueConfigurations ?? [] },
+      }),
+    );
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    const testEvents = receivesOf(run, (body) => body.includes('"Event": "s3:TestEvent"'));
+    expect(testEvents.length).toBeGreaterThan(0);
+    expect(testEvents.filter((receive) => receive.kept)).toEqual([]);
+    expect(deployment.standIn.calls).toEqual([]);
+  });
+
+  it('maps a key with spaces and plus signs, which S3 URL-encodes in the notification', async () => {
+    // Act
+    await dropFile(deployment, 'partner+feeds/q1 2024/accounts 1+2.csv');
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(deployment.standIn.calls.map((call) => call.body)).toEqual([{ uuid: PARTNER }]);
+  });
+
+  it('acknowledges a notified key that no mapping takes, without calling Blueshift', async () => {
+    // Act: the collapsed `imports/` filter lets `.txt` under `imports/vip/` through; the mapping's suffix does not.
+    await dropFile(deployment, 'imports/vip/readme.txt');
+    await dropFile(deployment, 'elsewhere/unwatched.csv');
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(deployment.standIn.calls).toEqual([]);
+    const delivered = run.invocations.flatMap((invocation) =>
+      invocation.records.map((record) => record.body),
+    );
+    expect(delivered.some((body) => body.includes('readme.txt'))).toBe(true);
+    expect(delivered.some((body) => body.includes('unwatched'))).toBe(false);
+    expect(await readDeadLetters(deployment.sqs, deployment.deadLetterQueue.url)).toEqual([]);
+  });
+
+  it('routes overlapping prefixes by the longest one through a single collapsed notification filter', async () => {
+    // Act
+    await dropFile(deployment, 'imports/daily.csv');
+    await dropFile(deployment, 'imports/vip/gold.csv');
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    const { QueueConfigurations = [] } = await deployment.s3.send(
+      new GetBucketNotificationConfigurationCommand({ Bucket: deployment.bucket }),
+    );
+    const prefixes = QueueConfigurations.map((queue) =>
+      queue.Filter?.Key?.FilterRules?.find((rule) => rule.Name?.toLowerCase() === 'prefix'),
+    );
+    expect(prefixes.map((rule) => rule?.Value).sort()).toEqual(['imports/', 'partner+feeds/q1 2024/']);
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(callsFor(deployment.standIn, ALL)).toHaveLength(1);
+    expect(callsFor(deployment.standIn, VIP)).toHaveLength(1);
+  });
+
+  it('coalesces a burst of files for one import into fewer calls than files', async () => {
+    // Prepare: the files are all queued before the event source starts, as in a burst of uploads.
+    const files = Array.from({ length: 12 }, (_, n) => `imports/burst/part-${n}.csv`);
+    for (const key of files) await dropFile(deployment, key);
+
+    // Act
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(callsFor(deployment.standIn, ALL).length).toBeGreaterThanOrEqual(1);
+    expect(callsFor(deployment.standIn, ALL).length).toBeLessThan(files.length);
+    expect(deployment.standIn.calls.every((call) => call.response === 200)).toBe(true);
+  });
+});

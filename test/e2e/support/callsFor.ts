@@ -1,0 +1,5 @@
+import type { BlueshiftStandIn, RecordedCall } from '../../support/blueshiftStandIn';
+
+/** The trigger calls the stand-in received for one import, oldest first. */
+export const callsFor = (standIn: BlueshiftStandIn, uuid: string): RecordedCall[] =>
+  standIn.calls.filter((call) => (call.body as { uuid?: unknown } | null)?.uuid === uuid);

@@ -1,0 +1,31 @@
+/** Credentials moto accepts; never real ones. */
+const MOTO_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing' } as const;
+const REGION = 'us-east-1';
+
+/** Variables that send an AWS SDK v3 client (or a child process using one) to moto. */
+export function motoEnvironment(endpoint: string): Record<string, string> {
+  return { AWS_ENDPOINT_URL: endpoint, AWS_REGION: REGION, AWS_DEFAULT_REGION: REGION, ...MOTO_CREDENTIALS };
+}
+
+/**
+ * The environment Lambda gives the function: the template's variables, then what the service adds (region,
+ * credentials, function name and memory), here pointed at moto. Powertools logs only at E2E_LOG_LEVEL
+ * (silent by default), so thousands of invocations do not bury the test output.
+ */
+export function lambdaEnvironment(
+  variables: Readonly<Record<string, string>>,
+  endpoint: string,
+  fn: { readonly functionName: string; readonly memorySizeMb: number; readonly handler: string },
+): Record<string, string> {
+  return {
+    ...variables,
+    ...motoEnvironment(endpoint),
+    AWS_LAMBDA_FUNCTION_NAME: fn.functionName,
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMb),
+    _HANDLER: fn.handler,
+    POWERTOOLS_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'SILENT',
+    // The bundle targets Node.js 24 but runs here on the test's Node.js; its SDK would warn about that.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}

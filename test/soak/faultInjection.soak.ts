@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatAccounting } from '../e2e/faults/formatAccounting';
+import { type FaultRun, type FaultScenario, runFaultScenario } from '../e2e/faults/runFaultScenario';
+import { type MotoServer, startMotoServer } from '../support/motoServer';
+
+/** A whole number from the environment, or the default. */
+const fromEnv = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+};
+
+const files = fromEnv('SOAK_FILES', 1_000);
+/** At least 1,000 files over at least 5 imports, most calls failing; SOAK_FILES, SOAK_IMPORTS, SOAK_SEED resize it. */
+const SCENARIO: FaultScenario = {
+  seed: fromEnv('SOAK_SEED', 7_919),
+  files,
+  imports: fromEnv('SOAK_IMPORTS', 5),
+  // About 16 drops a second: a steady stream with bursts, not one burst the event source drains at once.
+  dropSpanMs: files * 60,
+  faultProbability: [0.4, 0.9],
+  maxBusyCalls: 3,
+  closingOutageMs: 6_000,
+  maxConcurrency: 4,
+  maxReceiveCount: 3,
+  drainTimeoutMs: 180_000,
+};
+
+let moto: MotoServer;
+let run: FaultRun;
+
+describe('Soak: no drop is lost under a seeded storm of Blueshift faults', () => {
+  beforeAll(async () => {
+    moto = await startMotoServer();
+    run = await runFaultScenario(moto.endpoint, SCENARIO);
+    console.log(
+      `\nFault-injection soak (seed ${SCENARIO.seed})\n${formatAccounting(run.accounting, {
+        'function invocations': run.invocations,
+        'left in the ingest queue': run.left.visible + run.left.inFlight,
+        'stray dead letters': run.strayDeadLetters,
+        'wall time': `${(run.wallMs / 1000).toFixed(1)} s`,
+      })}`,
+    );
+    if (run.accounting.lost.length > 0) console.log(`Lost: ${run.accounting.lost.join(', ')}`);
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('drops every planned file and empties the ingest queue before the deadline', () => {
+    // Assess
+    expect(run.accounting.files).toBe(SCENARIO.files);
+    expect(run.accounting.imports).toBe(SCENARIO.imports);
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(run.pollerErrors).toEqual([]);
+  });
+
+  it('really injects faults: at least 40 % of the calls fail', () => {
+    // Assess
+    expect(run.accounting.faultRate).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it('loses no file: each was triggered after its drop or waits in the dead-letter queue', () => {
+    // Assess
+    expect(run.accounting.lost).toEqual([]);
+    expect(run.strayDeadLetters).toBe(0);
+  });
+
+  it('dead-letters a file only when its import failed maxReceiveCount times after the drop', () => {
+    // Assess
+    expect(run.accounting.deadLetteredWithoutCause).toEqual([]);
+  });
+});
