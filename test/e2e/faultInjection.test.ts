@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { type MotoServer, startMotoServer } from '../support/motoServer';
+import { itLosesNoDrop } from './faults/itLosesNoDrop';
 import { type FaultRun, type FaultScenario, runFaultScenario } from './faults/runFaultScenario';
 
 /** About 60 files over 3 imports, most calls failing: small enough for every `npm test`. */
@@ -33,27 +34,5 @@ describe('End to end: no drop is lost under injected Blueshift faults (fast vari
     await moto?.stop();
   });
 
-  it('drops every planned file and empties the ingest queue before the deadline', () => {
-    // Assess
-    expect(run.accounting.files).toBe(SCENARIO.files);
-    expect(run.accounting.imports).toBe(SCENARIO.imports);
-    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
-    expect(run.pollerErrors).toEqual([]);
-  });
-
-  it('really injects faults: at least 40 % of the calls fail', () => {
-    // Assess
-    expect(run.accounting.faultRate).toBeGreaterThanOrEqual(0.4);
-  });
-
-  it('loses no file: each was triggered after its drop or waits in the dead-letter queue', () => {
-    // Assess
-    expect(run.accounting.lost).toEqual([]);
-    expect(run.strayDeadLetters).toBe(0);
-  });
-
-  it('dead-letters a file only when its import failed maxReceiveCount times after the drop', () => {
-    // Assess
-    expect(run.accounting.deadLetteredWithoutCause).toEqual([]);
-  });
+  itLosesNoDrop(SCENARIO, () => run);
 });

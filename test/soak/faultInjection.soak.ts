@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { formatAccounting } from '../e2e/faults/formatAccounting';
+import { itLosesNoDrop } from '../e2e/faults/itLosesNoDrop';
 import { type FaultRun, type FaultScenario, runFaultScenario } from '../e2e/faults/runFaultScenario';
 import { type MotoServer, startMotoServer } from '../support/motoServer';
 
@@ -47,27 +48,5 @@ describe('Soak: no drop is lost under a seeded storm of Blueshift faults', () =>
     await moto?.stop();
   });
 
-  it('drops every planned file and empties the ingest queue before the deadline', () => {
-    // Assess
-    expect(run.accounting.files).toBe(SCENARIO.files);
-    expect(run.accounting.imports).toBe(SCENARIO.imports);
-    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
-    expect(run.pollerErrors).toEqual([]);
-  });
-
-  it('really injects faults: at least 40 % of the calls fail', () => {
-    // Assess
-    expect(run.accounting.faultRate).toBeGreaterThanOrEqual(0.4);
-  });
-
-  it('loses no file: each was triggered after its drop or waits in the dead-letter queue', () => {
-    // Assess
-    expect(run.accounting.lost).toEqual([]);
-    expect(run.strayDeadLetters).toBe(0);
-  });
-
-  it('dead-letters a file only when its import failed maxReceiveCount times after the drop', () => {
-    // Assess
-    expect(run.accounting.deadLetteredWithoutCause).toEqual([]);
-  });
+  itLosesNoDrop(SCENARIO, () => run);
 });
