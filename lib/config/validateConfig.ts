@@ -83,6 +83,7 @@ export function validateConfig(raw: unknown): ResolvedConfig {
 
   const imports = checkImports(input.imports, at);
   const numbers = {} as Record<keyof typeof NUMBER_RANGES, number>;
+  const outOfRange = new Set<string>();
   for (const [field, [min, max]] of Object.entries(NUMBER_RANGES) as [
     keyof typeof NUMBER_RANGES,
     [number, number],
@@ -90,10 +91,12 @@ export function validateConfig(raw: unknown): ResolvedConfig {
     const value = input[field] ?? CONFIG_DEFAULTS[field];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       at(`.${field}`, `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+      outOfRange.add(field);
     }
     numbers[field] = value as number;
   }
-  checkNumberRelations(numbers, at);
+  // A relation between numbers is judged only when each of them is itself valid, so one typo gives one problem.
+  checkNumberRelations(numbers, (...fields) => fields.every((field) => !outOfRange.has(field)), at);
 
   const apiRegion = input.apiRegion ?? CONFIG_DEFAULTS.apiRegion;
   if (typeof apiRegion !== 'string' || !Object.hasOwn(API_BASE_URLS, apiRegion)) {
@@ -186,18 +189,27 @@ function checkImports(value: unknown, at: Report): ImportMapping[] {
   return imports;
 }
 
-function checkNumberRelations(n: Record<keyof typeof NUMBER_RANGES, number>, at: Report): void {
-  if (n.retryMaxDelaySeconds < n.retryBaseDelaySeconds) {
+function checkNumberRelations(
+  n: Record<keyof typeof NUMBER_RANGES, number>,
+  valid: (...fields: (keyof typeof NUMBER_RANGES)[]) => boolean,
+  at: Report,
+): void {
+  if (
+    valid('retryBaseDelaySeconds', 'retryMaxDelaySeconds') &&
+    n.retryMaxDelaySeconds < n.retryBaseDelaySeconds
+  ) {
     at('.retryMaxDelaySeconds', `must be at least retryBaseDelaySeconds (${n.retryBaseDelaySeconds})`);
   }
-  if (n.requestTimeoutSeconds + 5 > n.functionTimeoutSeconds) {
+  if (
+    valid('requestTimeoutSeconds', 'functionTimeoutSeconds') &&
+    n.requestTimeoutSeconds + 5 > n.functionTimeoutSeconds
+  ) {
     at(
       '.requestTimeoutSeconds',
       `must leave 5 s of functionTimeoutSeconds (${n.functionTimeoutSeconds}) for backoff`,
     );
   }
-  const retrySettings = [n.maxReceiveCount, n.retryBaseDelaySeconds, n.retryMaxDelaySeconds];
-  const retrySpan = retrySettings.every((value) => Number.isInteger(value) && value > 0)
+  const retrySpan = valid('maxReceiveCount', 'retryBaseDelaySeconds', 'retryMaxDelaySeconds')
     ? worstCaseRetrySpanSeconds(n)
     : 0;
   if (retrySpan > MAX_RETRY_SPAN_SECONDS) {
@@ -208,10 +220,10 @@ function checkNumberRelations(n: Record<keyof typeof NUMBER_RANGES, number>, at:
         `retryMaxDelaySeconds to retry for at most ${MAX_RETRY_SPAN_SECONDS / 86400} days`,
     );
   }
-  if (n.batchSize > 10 && n.batchWindowSeconds < 1) {
+  if (valid('batchSize', 'batchWindowSeconds') && n.batchSize > 10 && n.batchWindowSeconds < 1) {
     at('.batchSize', 'above 10 needs batchWindowSeconds of at least 1 (an SQS event source rule)');
   }
-  if (!LOG_RETENTION_DAYS.includes(n.logRetentionDays)) {
+  if (valid('logRetentionDays') && !LOG_RETENTION_DAYS.includes(n.logRetentionDays)) {
     at('.logRetentionDays', `must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
   }
 }

@@ -155,6 +155,19 @@ describe('Function: validateConfig()', () => {
     expect(problems[0]).toMatch(/^blueshiftImportTrigger\.apiBaseUrl: /);
   });
 
+  it('reports an out-of-range number once, without follow-on problems from the rules that use it', () => {
+    // Act
+    const problems = problemsOf(
+      rawConfigFactory({ retryBaseDelaySeconds: 50_000, functionTimeoutSeconds: 5 }),
+    );
+
+    // Assess
+    expect(problems).toEqual([
+      'blueshiftImportTrigger.retryBaseDelaySeconds: must be a whole number from 1 to 42000 (got 50000)',
+      'blueshiftImportTrigger.functionTimeoutSeconds: must be a whole number from 10 to 900 (got 5)',
+    ]);
+  });
+
   it.each([
     ['an SQS queue ARN', 'arn:aws:sqs:us-east-1:123456789012:alerts'],
     ['a topic name', 'alerts'],
