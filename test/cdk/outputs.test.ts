@@ -1,6 +1,6 @@
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateIntrinsics } from './evaluateIntrinsics';
+import { resolveIntrinsics } from '../support/resolveIntrinsics';
 import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
 
 /** The output keys the ops CLI reads by stack name. */
@@ -55,9 +55,10 @@ describe('Stack: TriggerImportStack outputs', () => {
     const queueUrl = 'https://sqs.eu-west-1.amazonaws.com/123456789012/TestImportTrigger-DLQ';
 
     // Act
-    const consoleUrl = evaluateIntrinsics(template.toJSON().Outputs.DeadLetterQueueConsoleUrl.Value, {
-      'AWS::Region': 'eu-west-1',
-      [deadLetterQueueId]: queueUrl,
+    const consoleUrl = resolveIntrinsics(template.toJSON().Outputs.DeadLetterQueueConsoleUrl.Value, {
+      region: 'eu-west-1',
+      accountId: '123456789012',
+      resources: { [deadLetterQueueId]: { ref: queueUrl } },
     });
 
     // Assess

@@ -1,5 +1,6 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { messageCounts } from '../support/messageCounts';
 import { type MotoServer, startMotoServer } from '../support/motoServer';
 import { callsFor } from './support/callsFor';
 import { deployLocally, type LocalDeployment } from './support/deployLocally';
@@ -7,7 +8,6 @@ import { dropFile } from './support/dropFile';
 import { readDeadLetters } from './support/readDeadLetters';
 import { runRedriveCli } from './support/runRedriveCli';
 import { receivesOf, runUntilDrained } from './support/runUntilDrained';
-import { messageCounts } from './support/waitUntilDrained';
 
 const LIVE = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
 /** An import Blueshift does not know (deleted, or a typo in the config): every trigger gets 404. */

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runRedrive } from '../../scripts/redrive/runRedrive';
+import { messageCounts } from '../support/messageCounts';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../support/motoServer';
 import { instantSleep, recordingOutput, s3NotificationBody } from './factories';
 
@@ -51,19 +52,6 @@ async function drainBodies(queueUrl: string): Promise<string[]> {
   }
 }
 
-async function messageCounts(queueUrl: string): Promise<{ visible: number; inFlight: number }> {
-  const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return {
-    visible: Number(Attributes.ApproximateNumberOfMessages),
-    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
-  };
-}
-
 const redrive = (argv: string[]) => {
   const deps = {
     createClients: () => ({ sqs, cloudFormation }),
@@ -99,7 +87,7 @@ describe('CLI: npm run redrive (against moto)', () => {
     expect(output.errors).toEqual([]);
     expect(output.lines.at(-1)).toBe(`Copied 25 message(s) from ${deadLetterUrl} to ${sourceUrl}.`);
     expect((await drainBodies(sourceUrl)).sort()).toEqual([...bodies].sort());
-    expect(await messageCounts(deadLetterUrl)).toEqual({ visible: 0, inFlight: 0 });
+    expect(await messageCounts(sqs, deadLetterUrl)).toEqual({ visible: 0, inFlight: 0 });
   });
 
   it('--dry-run reports the count and sample keys, and moves nothing', async () => {
@@ -127,7 +115,7 @@ describe('CLI: npm run redrive (against moto)', () => {
     expect(printed).toContain(': customers/daily/2024 01 01.csv');
     expect(printed).toContain(': customers/weekly/ünï.csv, customers/weekly/_SUCCESS');
     expect(printed).toContain(': (no S3 keys) not an S3 notification');
-    expect(await messageCounts(deadLetterUrl)).toEqual({ visible: 3, inFlight: 0 });
-    expect(await messageCounts(sourceUrl)).toEqual({ visible: 0, inFlight: 0 });
+    expect(await messageCounts(sqs, deadLetterUrl)).toEqual({ visible: 3, inFlight: 0 });
+    expect(await messageCounts(sqs, sourceUrl)).toEqual({ visible: 0, inFlight: 0 });
   });
 });

@@ -1,6 +1,7 @@
+import type { MessageCounts } from '../../support/messageCounts';
 import { deployLocally, type LocalDeployment } from '../support/deployLocally';
 import { readDeadLetters } from '../support/readDeadLetters';
-import { type MessageCounts, waitUntilDrained } from '../support/waitUntilDrained';
+import { waitUntilDrained } from '../support/waitUntilDrained';
 import { type Accounting, accountDrops } from './accountDrops';
 import { type Drop, dropOnSchedule, type PlannedDrop, planDrops } from './dropSchedule';
 import { type OutageWindow, scriptFaults } from './faultPlan';

@@ -8,8 +8,8 @@ import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { ENV } from '../../../lib/config/environment';
 import type { QueueRef } from '../../../scripts/redrive/types';
+import { type PhysicalResource, resolveIntrinsics } from '../../support/resolveIntrinsics';
 import type { FoundResource, StackResources } from './findStackResources';
-import { type PhysicalResource, resolveIntrinsics } from './resolveIntrinsics';
 
 /** moto's default account. */
 export const MOTO_ACCOUNT_ID = '123456789012';

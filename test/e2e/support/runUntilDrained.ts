@@ -1,6 +1,7 @@
+import type { MessageCounts } from '../../support/messageCounts';
 import type { LocalDeployment } from './deployLocally';
 import type { PolledInvocation } from './startEventSourcePoller';
-import { type MessageCounts, waitUntilDrained } from './waitUntilDrained';
+import { waitUntilDrained } from './waitUntilDrained';
 
 /** What the event source did while the ingest queue drained, and what it left behind. */
 export interface DrainRun {

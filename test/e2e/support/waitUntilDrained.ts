@@ -1,24 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-
-/** A queue's messages: waiting to be received, and received but neither deleted nor visible again. */
-export interface MessageCounts {
-  readonly visible: number;
-  readonly inFlight: number;
-}
-
-export async function messageCounts(sqs: SQSClient, queueUrl: string): Promise<MessageCounts> {
-  const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return {
-    visible: Number(Attributes.ApproximateNumberOfMessages),
-    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
-  };
-}
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { type MessageCounts, messageCounts } from '../../support/messageCounts';
 
 const POLL_INTERVAL_MS = 250;
 
