@@ -1,4 +1,4 @@
-import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { ChangeMessageVisibilityBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 /** A failed record and how long SQS should keep it invisible before delivering it again. */
 export interface Deferral {
@@ -11,6 +11,12 @@ export interface Deferral {
 /** Sets each record's visibility; returns the message IDs it could not defer (their queue default applies). */
 export type DeferMessages = (deferrals: readonly Deferral[]) => Promise<string[]>;
 
+/** The part of the SQS SDK the deferrer uses, handed over by whoever loads it. */
+export interface SqsApi {
+  readonly client: Pick<SQSClient, 'send'>;
+  readonly ChangeMessageVisibilityBatchCommand: typeof ChangeMessageVisibilityBatchCommand;
+}
+
 /** SQS's batch APIs take at most 10 entries. */
 const SQS_BATCH_LIMIT = 10;
 
@@ -21,18 +27,18 @@ export function queueUrlFromArn(arn: string): string {
   return `https://sqs.${region}.${domain}/${account}/${name}`;
 }
 
-/** The SQS client is only needed when something fails, so it is loaded on first use, off the cold path. */
-export function createMessageDeferrer(getClient: () => Promise<Pick<SQSClient, 'send'>>): DeferMessages {
+/** SQS is only needed when something fails, so `loadSqs` is called on first use, off the cold path. */
+export function createMessageDeferrer(loadSqs: () => Promise<SqsApi>): DeferMessages {
   return async (deferrals) => {
     if (deferrals.length === 0) return [];
-    let loaded: [Pick<SQSClient, 'send'>, typeof import('@aws-sdk/client-sqs')];
+    let sqs: SqsApi;
     try {
-      loaded = await Promise.all([getClient(), import('@aws-sdk/client-sqs')]);
+      sqs = await loadSqs();
     } catch {
       // Without SQS the records still fail and come back after the queue's default visibility.
       return deferrals.map((deferral) => deferral.messageId);
     }
-    const [client, { ChangeMessageVisibilityBatchCommand }] = loaded;
+    const { client, ChangeMessageVisibilityBatchCommand } = sqs;
     const chunks: Deferral[][] = [];
     for (const deferral of deferrals) {
       const chunk = chunks.at(-1);

@@ -1,10 +1,9 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { fromEnvironment } from '../lib/config/environment';
 import { createApiKeyProvider } from './apiKeyProvider';
 import { triggerImport } from './blueshiftClient';
-import { createMessageDeferrer } from './deferMessages';
+import { createMessageDeferrer, type SqsApi } from './deferMessages';
 import { logger } from './logger';
 import { createKeyMatcher } from './mapKeyToImport';
 import { processBatch } from './processBatch';
@@ -13,22 +12,25 @@ import { triggerWithRetries } from './triggerWithRetries';
 const settings = fromEnvironment(process.env);
 const apiKeys = createApiKeyProvider({ client: new SecretsManagerClient({}), secretId: settings.secretId });
 const retryPolicy = { baseUrl: settings.apiBaseUrl, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 };
-let sqsClient: Promise<SQSClient> | undefined;
-// Only failures need SQS; loading its client lazily keeps it off the cold start of the success path.
-const getSqsClient = () => {
-  sqsClient ??= import('@aws-sdk/client-sqs')
-    .then(({ SQSClient }) => new SQSClient({ useQueueUrlAsEndpoint: false }))
+let sqsApi: Promise<SqsApi> | undefined;
+// Only failures need SQS; loading it lazily keeps it off the cold start of the success path.
+const loadSqs = () => {
+  sqsApi ??= import('@aws-sdk/client-sqs')
+    .then(({ SQSClient, ChangeMessageVisibilityBatchCommand }) => ({
+      client: new SQSClient({ useQueueUrlAsEndpoint: false }),
+      ChangeMessageVisibilityBatchCommand,
+    }))
     .catch((error: unknown) => {
-      sqsClient = undefined; // load again on the next failure
+      sqsApi = undefined; // load again on the next failure
       throw error;
     });
-  return sqsClient;
+  return sqsApi;
 };
 
 const deps = {
   settings,
   matchKey: createKeyMatcher(settings.imports),
-  deferMessages: createMessageDeferrer(getSqsClient),
+  deferMessages: createMessageDeferrer(loadSqs),
   log: logger,
   trigger: (uuid: string, deadlineMs: number) =>
     triggerWithRetries(uuid, deadlineMs, retryPolicy, {

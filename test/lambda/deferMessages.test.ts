@@ -11,7 +11,10 @@ const deferral = (index: number, seconds = 30): Deferral => ({
   eventSourceARN: INGEST_QUEUE_ARN,
   visibilityTimeoutSeconds: seconds,
 });
-const deferMessages = createMessageDeferrer(async () => new SQSClient({}));
+const deferMessages = createMessageDeferrer(async () => ({
+  client: new SQSClient({}),
+  ChangeMessageVisibilityBatchCommand,
+}));
 
 describe('Function: queueUrlFromArn()', () => {
   it.each([
