@@ -1,0 +1,70 @@
+/** The Lambda's environment variable names: what the stack sets and the handler reads. */
+export const ENV = {
+  apiBaseUrl: 'BLUESHIFT_API_BASE_URL',
+  secretId: 'BLUESHIFT_SECRET_ID',
+  bucketName: 'WATCHED_BUCKET_NAME',
+  requestTimeoutSeconds: 'REQUEST_TIMEOUT_SECONDS',
+  attemptsPerInvocation: 'ATTEMPTS_PER_INVOCATION',
+  maxConcurrentCalls: 'MAX_CONCURRENT_CALLS',
+  retryBaseDelaySeconds: 'RETRY_BASE_DELAY_SECONDS',
+  retryMaxDelaySeconds: 'RETRY_MAX_DELAY_SECONDS',
+  maxReceiveCount: 'MAX_RECEIVE_COUNT',
+} as const;
+
+/** What the handler needs at run time: no key material and no per-import data (that ships in a file). */
+export interface HandlerSettings {
+  /** Blueshift API base URL without a trailing slash. */
+  readonly apiBaseUrl: string;
+  /** Secrets Manager secret name or ARN that holds the User API key. */
+  readonly secretId: string;
+  /** The one bucket whose notifications may trigger imports. */
+  readonly bucketName: string;
+  /** Timeout of one HTTP call. */
+  readonly requestTimeoutSeconds: number;
+  /** Calls per import per invocation, counting the one after a key refresh. */
+  readonly attemptsPerInvocation: number;
+  /** Blueshift calls in flight at once per invocation. */
+  readonly maxConcurrentCalls: number;
+  /** First redelivery delay; doubles per receive. */
+  readonly retryBaseDelaySeconds: number;
+  /** Longest redelivery delay. */
+  readonly retryMaxDelaySeconds: number;
+  /** Receives before SQS moves a message to the DLQ. */
+  readonly maxReceiveCount: number;
+}
+
+const TEXT_FIELDS = ['apiBaseUrl', 'secretId', 'bucketName'] as const;
+const NUMBER_FIELDS = [
+  'requestTimeoutSeconds',
+  'attemptsPerInvocation',
+  'maxConcurrentCalls',
+  'retryBaseDelaySeconds',
+  'retryMaxDelaySeconds',
+  'maxReceiveCount',
+] as const;
+
+/** Serialises settings into the Lambda environment (values may be CDK tokens, which stay strings). */
+export function toEnvironment(settings: HandlerSettings): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const field of [...TEXT_FIELDS, ...NUMBER_FIELDS]) environment[ENV[field]] = String(settings[field]);
+  return environment;
+}
+
+/** Reads settings from the Lambda environment; throws naming every missing or malformed variable. */
+export function fromEnvironment(env: Readonly<Record<string, string | undefined>>): HandlerSettings {
+  const problems: string[] = [];
+  const settings: Record<string, string | number> = {};
+  for (const field of TEXT_FIELDS) {
+    const value = env[ENV[field]];
+    if (!value) problems.push(`${ENV[field]} is not set`);
+    settings[field] = value ?? '';
+  }
+  for (const field of NUMBER_FIELDS) {
+    const value = Number(env[ENV[field]]);
+    if (!(Number.isInteger(value) && value > 0)) problems.push(`${ENV[field]} must be a positive whole number`);
+    settings[field] = value;
+  }
+  if (problems.length > 0) throw new Error(`Invalid function environment: ${problems.join('; ')}`);
+  settings.apiBaseUrl = String(settings.apiBaseUrl).replace(/\/+$/, '');
+  return settings as unknown as HandlerSettings;
+}
