@@ -1,7 +1,9 @@
+import { Stack } from 'aws-cdk-lib';
+import { AccountRootPrincipal, Role } from 'aws-cdk-lib/aws-iam';
 import { describe, expect, it } from 'vitest';
 import { peakMemoryMb } from '../../lib/config/peakMemory';
 import { CONFIG_DEFAULTS } from '../../lib/config/schema';
-import { validateAppConfig } from '../../lib/config/validateConfig';
+import { validateAppConfig, validateSettings } from '../../lib/config/validateConfig';
 import { DAILY_UUID, manyImportsFactory, problemsOf, rawConfigFactory } from './factories';
 
 describe('Schema: AWS limits at synth', () => {
@@ -121,5 +123,29 @@ describe('Schema: new fields', () => {
   ])('keeps a valid %s %s', (field, value) => {
     // Act / Assess
     expect(validateAppConfig(rawConfigFactory({ [field]: value }))).toHaveProperty(field, value);
+  });
+});
+
+describe('Function: validateSettings()', () => {
+  it('accepts a reader principal ARN that is a token, to be checked at deploy', () => {
+    // Prepare
+    const role = new Role(new Stack(), 'Reader', { assumedBy: new AccountRootPrincipal() });
+
+    // Act
+    const settings = validateSettings({
+      imports: rawConfigFactory().imports,
+      blueshiftReaderPrincipalArn: role.roleArn,
+    });
+
+    // Assess
+    expect(settings.blueshiftReaderPrincipalArn).toBe(role.roleArn);
+  });
+
+  it('refuses the app-only fields, which the construct takes as objects', () => {
+    // Act
+    const settings = () => validateSettings(rawConfigFactory({ bucketName: 'drop-bucket' }));
+
+    // Assess
+    expect(settings).toThrow('blueshiftImportTrigger.bucketName: is not a known field');
   });
 });

@@ -11,6 +11,11 @@ import { ConfigError } from '../../lib/config/validateConfig';
 import { rawConfigFactory } from './factories';
 
 const REPO = join(import.meta.dirname, '..', '..');
+interface ExampleFile {
+  readonly imports?: readonly { uuid: string }[];
+  readonly context?: Record<string, { imports?: readonly { uuid: string }[] }>;
+}
+
 const REAL_UUID = '5b2c7d1e-9f3a-4e8b-a6c4-2d1f0e9b8a7c';
 
 /** A stack whose app has the given context. */
@@ -122,14 +127,16 @@ describe('Function: loadConfig()', () => {
     Annotations.fromStack(stack).hasNoWarning('*', Match.anyValue());
   });
 
-  it('knows every UUID of cdk.json as an example', () => {
+  it.each([
+    ['cdk.json', (json: ExampleFile) => json.context?.[CONFIG_CONTEXT_KEY]?.imports],
+    ['config/dev.json', (json: ExampleFile) => json.imports],
+    ['config/prod.json', (json: ExampleFile) => json.imports],
+  ])('knows every UUID of %s as an example', (file, importsOf) => {
     // Prepare
-    const cdkJson = JSON.parse(readFileSync(join(REPO, 'cdk.json'), 'utf8'));
+    const json = JSON.parse(readFileSync(join(REPO, file), 'utf8')) as ExampleFile;
 
     // Act
-    const uuids = cdkJson.context[CONFIG_CONTEXT_KEY].imports.map(
-      (mapping: { uuid: string }) => mapping.uuid,
-    );
+    const uuids = (importsOf(json) ?? []).map((mapping) => mapping.uuid);
 
     // Assess
     expect(uuids.length).toBeGreaterThan(0);
