@@ -16,13 +16,15 @@ export const S3_MAX_KEY_BYTES = 1024;
 export const S3_MAX_FILTER_VALUE_CHARS = 1024;
 
 /**
- * A bucket holds at most 100 event notification configurations (per destination type and in all).
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html
+ * A bucket holds at most 100 event notification configurations (the issue's figure; the API page points to the
+ * S3 service quotas for it).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketNotificationConfiguration.html
+ * https://docs.aws.amazon.com/general/latest/gr/s3.html
  */
 export const S3_MAX_NOTIFICATION_CONFIGURATIONS = 100;
 
 /**
- * A bucket policy is at most 20 KB.
+ * A bucket policy is at most 20 KB ("The maximum size of a policy is 20 KB").
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html
  */
 export const S3_MAX_BUCKET_POLICY_BYTES = 20 * 1024;

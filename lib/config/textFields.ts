@@ -57,9 +57,15 @@ const parseUrl = (value: string): URL | undefined => {
   }
 };
 
+/** Keeps the function's environment well under Lambda's 4 KB with the other variables at their longest. */
+const MAX_API_BASE_URL_CHARS = 2048;
+
 /** The Blueshift API base URL: https, or http to loopback only; no credentials, query or fragment. */
 export const apiBaseUrlSchema = z
   .string({ error: (issue) => `must be an absolute URL ${got(issue.input)}` })
+  .max(MAX_API_BASE_URL_CHARS, {
+    error: `must be at most ${MAX_API_BASE_URL_CHARS} characters (it travels in the function's 4 KB environment)`,
+  })
   .superRefine((value, ctx) => {
     const url = parseUrl(value);
     if (!url) {

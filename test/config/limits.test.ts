@@ -149,3 +149,15 @@ describe('Function: validateSettings()', () => {
     expect(settings).toThrow('blueshiftImportTrigger.bucketName: is not a known field');
   });
 });
+
+describe('Schema: the function environment', () => {
+  it('rejects an apiBaseUrl too long for the 4 KB environment', () => {
+    // Act
+    const problems = problemsOf(rawConfigFactory({ apiBaseUrl: `https://example.com/${'a'.repeat(2100)}` }));
+
+    // Assess
+    expect(problems).toEqual([
+      expect.stringMatching(/^blueshiftImportTrigger\.apiBaseUrl: must be at most 2048 characters/),
+    ]);
+  });
+});

@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_BASE_URLS, CONFIG_DEFAULTS } from '../../lib/config/schema';
-import { ConfigError, validateAppConfig } from '../../lib/config/validateConfig';
-
-const DAILY_UUID = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
-
-/** A valid raw configuration, with the given fields replaced. */
-const rawConfigFactory = (overrides: Record<string, unknown> = {}) => ({
-  imports: [{ prefix: 'customers/daily/', uuid: DAILY_UUID, suffix: '.csv' }],
-  ...overrides,
-});
-
-/** The problems validateConfig reports for a raw configuration; fails the test when it accepts it. */
-const problemsOf = (raw: unknown): readonly string[] => {
-  try {
-    validateAppConfig(raw);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-};
+import { validateAppConfig } from '../../lib/config/validateConfig';
+import { DAILY_UUID, problemsOf, rawConfigFactory } from './factories';
 
 describe('Function: validateAppConfig()', () => {
   it('applies every default to a minimal configuration', () => {
