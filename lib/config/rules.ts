@@ -29,14 +29,18 @@ function rule(
   );
 }
 
+const keyParts = { prefix: keyPartSchema('prefix'), suffix: keyPartSchema('suffix') };
+
 const isKeyPart = (kind: 'prefix' | 'suffix', value: unknown) =>
-  value === undefined ? kind === 'suffix' : keyPartSchema(kind).safeParse(value).success;
+  value === undefined ? kind === 'suffix' : keyParts[kind].safeParse(value).success;
 
 /** Prefixes not under another one: what a policy over the mapped prefixes must name at least. */
 function rootPrefixes(prefixes: readonly string[]): string[] {
   const roots: string[] = [];
+  // Sorted, every prefix that extends a root comes right after it, before the next root.
   for (const prefix of [...new Set(prefixes)].sort()) {
-    if (!roots.some((root) => prefix.startsWith(root))) roots.push(prefix);
+    const root = roots.at(-1);
+    if (root === undefined || !prefix.startsWith(root)) roots.push(prefix);
   }
   return roots;
 }

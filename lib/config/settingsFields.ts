@@ -26,7 +26,7 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T, desc
     .enum(values, {
       error: (issue) => `must be one of ${values.join(', ')} (got ${JSON.stringify(issue.input)})`,
     })
-    .default(fallback as never)
+    .default(fallback)
     .meta({ description });
 
 /** Plain-data settings of the construct: everything but the bucket, secret and topic it is handed. */
