@@ -8,7 +8,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { toEnvironment } from '../contract/handlerSettings';
-import { createApiKeySecret, secretIdOf } from './apiKeySecret';
+import { createApiKeySecret, grantSecretRead, secretIdOf } from './apiKeySecret';
 import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
@@ -78,7 +78,7 @@ export class BlueshiftImportTrigger extends Construct {
         bucketName: this.bucket.bucketName,
       }),
     });
-    this.apiKeySecret.grantRead(this.function);
+    grantSecretRead(this.apiKeySecret, this.function);
     this.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: config.batchSize,

@@ -1,4 +1,5 @@
 import { ArnFormat, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -41,10 +42,31 @@ export function createApiKeySecret(scope: Construct, id: string): Secret {
 }
 
 /**
+ * Lets `grantee` read the secret and, when the secret has a customer-managed key, decrypt with that key only
+ * through Secrets Manager (`kms:ViaService`; Secrets Manager User Guide, "Secret encryption and decryption":
+ * https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html). `grantRead` alone
+ * leaves the decrypt out for an imported key when the stack's account is not known at synth (it then writes
+ * to the key's own policy, which an imported key cannot take), so the grant goes in the function's identity
+ * policy.
+ */
+export function grantSecretRead(secret: ISecret, grantee: IGrantable): void {
+  secret.grantRead(grantee);
+  const key = secret.encryptionKey;
+  if (!key) return;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [key.keyArn],
+      conditions: {
+        StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(secret).region}.amazonaws.com` },
+      },
+    }),
+  );
+}
+
+/**
  * Imports an existing secret by name, partial ARN or complete ARN (a name becomes a partial ARN in the
- * stack's account and region). With `kmsKeyArn`, `grantRead` also grants `kms:Decrypt` on that key, limited
- * with `kms:ViaService` to Secrets Manager (AWS KMS Developer Guide, "How AWS Secrets Manager uses AWS KMS":
- * https://docs.aws.amazon.com/kms/latest/developerguide/services-secrets-manager.html).
+ * stack's account and region), with its customer-managed key when `kmsKeyArn` is given.
  */
 export function importApiKeySecret(
   scope: Construct,
