@@ -7,7 +7,7 @@ import { IngestQueueDestination } from './IngestQueueDestination';
 import type { NotificationFilter } from './notificationFilters';
 import { encodeFilterValue } from './s3FilterValue';
 
-/** S3 notification configurations a bucket may hold (S3 User Guide, issue 7's review). */
+/** S3 notification configurations a bucket may hold, as issue 7's review found; EventBridge has no such limit. */
 export const MAX_S3_NOTIFICATION_CONFIGURATIONS = 100;
 
 /**

@@ -33,9 +33,9 @@ export function deadLetterAlarm(scope: Construct, deadLetterQueue: IQueue, topic
 }
 
 /**
- * CloudWatch alarm actions must be in the alarm's region (CloudWatch User Guide, "Alarm actions":
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-actions.html); a topic elsewhere is
- * only found at deploy. Checked when both regions are known at synth.
+ * A CloudWatch alarm notifies only an SNS topic in its own region; a topic elsewhere would only be found at
+ * deploy. Checked when both regions are known at synth (a token ARN or an environment-agnostic stack is
+ * left to CloudFormation).
  */
 function checkSameRegion(scope: Construct, topic: ITopic): void {
   const stackRegion = Stack.of(scope).region;
