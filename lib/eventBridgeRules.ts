@@ -4,6 +4,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ConfigError } from './config/validateConfig';
 import type { NotificationFilter } from './notificationFilters';
 
 /**
@@ -11,6 +12,12 @@ import type { NotificationFilter } from './notificationFilters';
  * "Event pattern size": https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html).
  */
 export const MAX_EVENT_PATTERN_CHARACTERS = 2048;
+
+/**
+ * Most rules one queue-policy statement can name: SQS policies hold at most 8,192 bytes (SQS Developer
+ * Guide, "Amazon SQS policy quotas"), and a rule ARN with its 64-character generated name takes about 105.
+ */
+export const MAX_RULES = 70;
 
 /** Longest S3 bucket name, standing in for a name only known at deploy. */
 const LONGEST_BUCKET_NAME = 'b'.repeat(63);
@@ -90,7 +97,14 @@ export function routeObjectCreatedEvents(
   queue: IQueue,
 ): Rule[] {
   const target = new QueueTarget(queue);
-  const rules = fitMatchers(bucket.bucketName, filters.map(keyMatcher)).map((matchers, index) => {
+  const groups = fitMatchers(bucket.bucketName, filters.map(keyMatcher));
+  if (groups.length > MAX_RULES) {
+    throw new ConfigError([
+      `imports: need ${groups.length} EventBridge rules, more than the ${MAX_RULES} the ingest queue's policy ` +
+        'can name; map fewer, shorter prefixes (a shared parent prefix routes by the longest match)',
+    ]);
+  }
+  const rules = groups.map((matchers, index) => {
     const rule = new Rule(scope, `ObjectCreatedRule${index + 1}`, {
       description: `Blueshift import trigger: new files in the watched bucket (${index + 1})`,
       eventPattern: objectCreatedPattern(bucket.bucketName, matchers),

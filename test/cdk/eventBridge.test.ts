@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../lib/config/validateConfig';
 import {
   fitMatchers,
   keyMatcher,
@@ -158,5 +159,15 @@ describe('Construct: BlueshiftImportTrigger in EventBridge mode', () => {
       { NotificationConfiguration: { QueueConfigurations: Match.anyValue() } },
       0,
     );
+  });
+
+  it('rejects more rules than the ingest queue policy can name', () => {
+    // Act
+    const build = () =>
+      synthesizeStack(rawConfigFactory({ notifications: 'eventbridge', imports: manyImports(4000) }));
+
+    // Assess
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(/EventBridge rules, more than the 70/);
   });
 });
