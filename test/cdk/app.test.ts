@@ -3,23 +3,41 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawConfigFactory } from './synthesizeStack';
+import { PROBE_ID } from './insecureQueueProbe';
+import { rawConfigFactory, SKIP_BUNDLING_CONTEXT } from './synthesizeStack';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const outdirs: string[] = [];
 
-/** Runs bin/app.ts the way `cdk synth` does: context in CDK_CONTEXT_JSON, output to CDK_OUTDIR. */
-const runApp = (context: Record<string, unknown>) => {
+/**
+ * Runs bin/app.ts the way `cdk synth` does (context in CDK_CONTEXT_JSON, output to CDK_OUTDIR), without
+ * bundling; `preload` modules run first.
+ */
+const runApp = (context: Record<string, unknown>, preload: readonly string[] = []) => {
   const outdir = mkdtempSync(path.join(tmpdir(), 'blueshift-app-'));
   outdirs.push(outdir);
   const { CDK_DEFAULT_ACCOUNT: _account, CDK_DEFAULT_REGION: _region, ...env } = process.env;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
+  const imports = ['tsx', ...preload].flatMap((module) => ['--import', module]);
+  const result = spawnSync(process.execPath, [...imports, 'bin/app.ts'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
-    env: { ...env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
+    env: {
+      ...env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({ ...SKIP_BUNDLING_CONTEXT, ...context }),
+    },
   });
   return { ...result, outdir };
 };
+
+/** The validation report the app wrote, if any. */
+const validationReport = (outdir: string) =>
+  JSON.parse(readFileSync(path.join(outdir, 'validation-report.json'), 'utf8')) as {
+    pluginReports: {
+      pluginName: string;
+      violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[];
+    }[];
+  };
 
 describe('App: bin/app.ts', () => {
   afterEach(() => {
@@ -34,8 +52,26 @@ describe('App: bin/app.ts', () => {
     expect(run.stderr).not.toMatch(/AwsSolutions/);
     expect(run.status).toBe(0);
     expect(existsSync(path.join(run.outdir, 'ImportTriggerStaging.template.json'))).toBe(true);
-    const report = JSON.parse(readFileSync(path.join(run.outdir, 'validation-report.json'), 'utf8'));
-    expect(report.pluginReports).toEqual([]);
+    expect(validationReport(run.outdir).pluginReports).toEqual([]);
+  });
+
+  it('runs the AwsSolutions checks on the whole app: a deliberately insecure queue fails synthesis', () => {
+    // Act
+    const run = runApp({ blueshiftImportTrigger: rawConfigFactory() }, [
+      path.join(import.meta.dirname, 'insecureQueueProbe.ts'),
+    ]);
+
+    // Assess
+    expect(run.status).not.toBe(0);
+    const [report, ...others] = validationReport(run.outdir).pluginReports;
+    expect(others).toEqual([]);
+    expect(report?.pluginName).toBe('AwsSolutions');
+    expect(report?.violations.map((violation) => violation.ruleName)).toContain('AwsSolutions-SQS4');
+    const paths = report?.violations.flatMap((violation) =>
+      violation.violatingConstructs.map((construct) => construct.constructPath),
+    );
+    expect(paths?.length).toBeGreaterThan(0);
+    for (const constructPath of paths ?? []) expect(constructPath).toContain(PROBE_ID);
   });
 
   it('fails on an invalid configuration, printing every problem and writing no template', () => {

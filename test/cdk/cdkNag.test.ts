@@ -25,6 +25,15 @@ describe('Stack: TriggerImportStack against cdk-nag AwsSolutions', () => {
       'imports the bucket and the secret',
       { bucketName: 'other-team-drops', apiKeySecretName: 'blueshift/user-api-key' },
     ],
+    [
+      'routes through EventBridge, with a secret on a customer-managed key and a Blueshift reader',
+      {
+        notifications: 'eventbridge',
+        apiKeySecretName: 'blueshift/user-api-key',
+        apiKeySecretKmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        blueshiftReaderPrincipalArn: 'arn:aws:iam::111122223333:role/blueshift-s3-reader',
+      },
+    ],
   ])('has no unacknowledged finding when it %s', (_case, overrides) => {
     // Prepare
     const { stack } = synthesizeStack(rawConfigFactory(overrides));

@@ -1,4 +1,4 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rawConfigFactory, resourceOf, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
 
@@ -6,7 +6,12 @@ interface Statement {
   readonly Effect: string;
   readonly Action: string | string[];
   readonly Resource?: unknown;
+  readonly Principal?: unknown;
+  readonly Condition?: unknown;
 }
+
+const KMS_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const READER_ARN = 'arn:aws:iam::111122223333:role/blueshift-s3-reader';
 
 /** The statements of the policies attached to the trigger function's role. */
 const functionStatements = ({ stack, template }: SynthesizedStack): Statement[] => {
@@ -145,6 +150,101 @@ describe('Construct: BlueshiftImportTrigger permissions', () => {
       expect(readable).toEqual([expect.stringMatching(new RegExp(`${escapeRegExp(arnEnd)}"(\\]\\]\\})?$`))]);
     },
   );
+});
+
+describe('Construct: BlueshiftImportTrigger permissions for an imported secret on a customer-managed key', () => {
+  it('lets the function decrypt with that key only through Secrets Manager', () => {
+    // Act
+    const synthesized = synthesizeStack(
+      rawConfigFactory({ apiKeySecretName: 'blueshift/user-api-key', apiKeySecretKmsKeyArn: KMS_KEY_ARN }),
+    );
+
+    // Assess
+    expect(functionStatements(synthesized)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: KMS_KEY_ARN,
+          Condition: {
+            StringEquals: {
+              'kms:ViaService': {
+                'Fn::Join': ['', ['secretsmanager.', { Ref: 'AWS::Region' }, '.amazonaws.com']],
+              },
+            },
+          },
+        }),
+      ]),
+    );
+  });
+
+  it('grants no key access without a configured key', () => {
+    // Act
+    const synthesized = synthesizeStack(rawConfigFactory({ apiKeySecretName: 'blueshift/user-api-key' }));
+
+    // Assess
+    const kmsActions = functionStatements(synthesized).flatMap((statement) =>
+      [statement.Action].flat().filter((action) => action.startsWith('kms:')),
+    );
+    expect(kmsActions).toEqual([]);
+  });
+});
+
+describe('Construct: BlueshiftImportTrigger read access for Blueshift', () => {
+  const imports = [
+    { prefix: 'customers/daily/', uuid: '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f', suffix: '.csv' },
+    { prefix: 'customers/vip/', uuid: '7d9e1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e' },
+  ];
+
+  it('grants the principal GetObject on the mapped prefixes and ListBucket limited to them on a created bucket', () => {
+    // Act
+    const synthesized = synthesizeStack(
+      rawConfigFactory({ imports, blueshiftReaderPrincipalArn: READER_ARN }),
+    );
+
+    // Assess
+    const { stack } = synthesized;
+    const bucketArn = stack.resolve(stack.trigger.bucket.bucketArn);
+    const readerStatements = policyStatements(
+      synthesized.template.findResources('AWS::S3::BucketPolicy'),
+    ).filter((statement) => JSON.stringify(statement.Principal) === JSON.stringify({ AWS: READER_ARN }));
+    expect(readerStatements).toEqual([
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: [
+          { 'Fn::Join': ['', [bucketArn, '/customers/daily/*']] },
+          { 'Fn::Join': ['', [bucketArn, '/customers/vip/*']] },
+        ],
+      }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: bucketArn,
+        Condition: { StringLike: { 's3:prefix': ['customers/daily/*', 'customers/vip/*'] } },
+      }),
+    ]);
+  });
+
+  it('prints the statements to add for an existing bucket, changing no bucket policy', () => {
+    // Act
+    const synthesized = synthesizeStack(
+      rawConfigFactory({ imports, bucketName: 'other-team-drops', blueshiftReaderPrincipalArn: READER_ARN }),
+    );
+
+    // Assess
+    synthesized.template.resourceCountIs('AWS::S3::BucketPolicy', 0);
+    const infos = Annotations.fromStack(synthesized.stack).findInfo(
+      '*',
+      Match.stringLikeRegexp('other-team-drops'),
+    );
+    expect(infos).toHaveLength(1);
+    const message = String(infos[0]?.entry.data);
+    expect(message).toContain('"arn:aws:s3:::other-team-drops/customers/daily/*"');
+    expect(message).toContain('"s3:ListBucket"');
+    expect(message).toContain('"s3:prefix"');
+    expect(message).toContain(READER_ARN);
+  });
 });
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,15 @@
+/**
+ * Preloaded with `node --import` before bin/app.ts by test/cdk/app.test.ts: just before synthesis, adds to
+ * every stack a queue that breaks AwsSolutions-SQS4 (no TLS-only policy). If the app applies the
+ * AwsSolutions checks, synthesis must fail naming that queue; if it does not, synthesis succeeds.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { CfnQueue } from 'aws-cdk-lib/aws-sqs';
+
+export const PROBE_ID = 'DeliberatelyInsecureQueue';
+
+const synth = App.prototype.synth;
+App.prototype.synth = function synthWithProbe(this: App, ...args: Parameters<App['synth']>) {
+  for (const stack of this.node.children.filter(Stack.isStack)) new CfnQueue(stack, PROBE_ID);
+  return synth.apply(this, args);
+};
