@@ -10,6 +10,7 @@ import {
   type BlueshiftStandInOptions,
   startBlueshiftStandIn,
 } from '../../support/blueshiftStandIn';
+import { eventBridgeApi } from '../../support/eventBridgeApi';
 import { awsClientConfig } from '../../support/motoServer';
 import type { FunctionSpec } from './executionEnvironment';
 import { findStackResources } from './findStackResources';
@@ -71,6 +72,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     sqs: new SQSClient(clientConfig),
     secretsManager: new SecretsManagerClient(clientConfig),
   };
+  const events = eventBridgeApi(options.endpoint);
   let assemblyDirectory: string | undefined;
   const release = async () => {
     await standIn.close();
@@ -81,7 +83,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     const assembly = synthesizeLocalStack(stackName, rawConfig);
     assemblyDirectory = assembly.directory;
     const resources = findStackResources(assembly.template);
-    const provisioned = await provisionOnMoto(clients, resources, {
+    const provisioned = await provisionOnMoto({ ...clients, events }, resources, {
       stackName,
       region: clientConfig.region,
       apiKey: standIn.apiKey,
