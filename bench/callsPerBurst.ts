@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { ENV } from '../lib/config/environment';
+import { ENV } from '../contract/handlerSettings';
 import { CONFIG_DEFAULTS } from '../lib/config/schema';
 import type { BenchSettings } from './benchSettings';
 import { startHandlerRig } from './handlerRig';

@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { ENV } from '../lib/config/environment';
-import type { ImportMapping } from '../lib/config/schema';
+import { ENV } from '../contract/handlerSettings';
+import { IMPORTS_FILE, type ImportMapping, serializeImports } from '../contract/importMapping';
 import { lambdaContext } from '../test/lambda/factories';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../test/support/blueshiftStandIn';
 import { lambdaEnvironment } from './lambdaEnvironment';
@@ -25,19 +28,23 @@ export interface HandlerRigOptions {
   readonly imports: readonly ImportMapping[];
 }
 
+/** Writes the mappings as the bundler ships them beside the handler, in a fresh directory under `parent`. */
+export function shipImports(imports: readonly ImportMapping[], parent = tmpdir()): string {
+  const taskRoot = mkdtempSync(path.join(parent, 'task-root-'));
+  writeFileSync(path.join(taskRoot, IMPORTS_FILE), serializeImports(imports));
+  return taskRoot;
+}
+
 /**
  * Starts the stand-ins, sets this process's environment as Lambda would (the stand-in's URL as the API base,
- * the given imports) and imports the bundle: its module scope reads the environment, like a cold start.
+ * the given imports in its code directory) and imports the bundle: its module scope reads the environment, like a cold start.
  */
 export async function startHandlerRig(options: HandlerRigOptions): Promise<HandlerRig> {
   const blueshift = await startBlueshiftStandIn();
   const secrets = await startSecretsManagerStandIn(blueshift.apiKey);
-  const functionVariables = {
-    ...options.functionVariables,
-    [ENV.apiBaseUrl]: blueshift.url,
-    [ENV.imports]: JSON.stringify(options.imports),
-  };
-  Object.assign(process.env, lambdaEnvironment(functionVariables, { secretsManager: secrets.url }));
+  const functionVariables = { ...options.functionVariables, [ENV.apiBaseUrl]: blueshift.url };
+  const taskRoot = shipImports(options.imports);
+  Object.assign(process.env, lambdaEnvironment(functionVariables, { secretsManager: secrets.url, taskRoot }));
   const { handler } = (await import(pathToFileURL(options.bundlePath).href)) as { handler: SqsHandler };
   return {
     blueshift,

@@ -4,6 +4,8 @@ export interface BenchEndpoints {
   readonly secretsManager?: string;
   /** SQS endpoint for visibility changes (moto, or a closed port to force the failure path). */
   readonly sqs?: string;
+  /** The function's code directory (`LAMBDA_TASK_ROOT`), where the handler finds `imports.json`. */
+  readonly taskRoot?: string;
 }
 
 /** Variables the Lambda service sets for a Node.js 24 function with JSON logging at INFO. */
@@ -38,6 +40,7 @@ export function lambdaEnvironment(
     ...functionVariables,
     ...(endpoints.secretsManager ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager } : {}),
     ...(endpoints.sqs ? { AWS_ENDPOINT_URL_SQS: endpoints.sqs } : {}),
+    ...(endpoints.taskRoot ? { LAMBDA_TASK_ROOT: endpoints.taskRoot } : {}),
     // The SDK warns once per process on Node 20 (Lambda runs 24); the warning would be timed in every variant.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };

@@ -1,9 +1,9 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { ImportMapping } from '../contract/importMapping';
+import { classifyStatus } from '../contract/redeliveryPolicy';
 import { triggerImport } from '../lambda/blueshiftClient';
-import { classifyResponse } from '../lambda/classifyResponse';
 import { createKeyMatcher } from '../lambda/mapKeyToImport';
 import { parseNotification } from '../lambda/parseNotification';
-import type { ImportMapping } from '../lib/config/schema';
 
 export interface NaiveHandlerOptions {
   readonly baseUrl: string;
@@ -34,7 +34,8 @@ export function createNaiveHandler(
           uuid: match.mapping.uuid,
           timeoutMs: options.requestTimeoutMs,
         });
-        if (classifyResponse(response) !== 'triggered') failed.add(record.messageId);
+        if (classifyStatus(response.kind === 'response' ? response.status : response.kind) !== 'triggered')
+          failed.add(record.messageId);
       });
     });
     await Promise.all(calls);

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ENV } from '../lib/config/environment';
+import { ENV } from '../contract/handlerSettings';
 import { startBlueshiftStandIn } from '../test/support/blueshiftStandIn';
 import type { BenchSettings } from './benchSettings';
+import { shipImports } from './handlerRig';
 import type { ItemResult } from './itemResult';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { LARGE_BATCH_IMPORTS, largestBatch } from './perRecordCost';
@@ -41,8 +42,8 @@ export async function peakRss(
   const probes: RssProbe[] = [];
   try {
     const env = lambdaEnvironment(
-      { ...shipped.environment, [ENV.apiBaseUrl]: blueshift.url, [ENV.imports]: JSON.stringify(imports) },
-      { secretsManager: secrets.url },
+      { ...shipped.environment, [ENV.apiBaseUrl]: blueshift.url },
+      { secretsManager: secrets.url, taskRoot: shipImports(imports, workDir) },
     );
     for (let run = 0; run < settings.rssRuns; run++) {
       const probe = await runInChild<RssProbe>(PROBE, [pathToFileURL(shipped.bundlePath).href, eventPath], {

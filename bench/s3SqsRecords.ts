@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { SQSRecord } from 'aws-lambda';
-import type { ImportMapping } from '../lib/config/schema';
+import type { ImportMapping } from '../contract/importMapping';
 import { encodeS3Key } from '../test/lambda/factories';
 
 /** Lambda's invocation payload limit, which caps an SQS batch: 6 MiB of event JSON. */

@@ -2,12 +2,15 @@ import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { ApiKeyTemporarilyUnavailableError, ApiKeyUnavailableError } from './errors';
 import { parseApiKey } from './parseApiKey';
 
-/** Supplies the Blueshift key, cached across invocations, with a forced re-read for key rotation. */
+/** Supplies the Blueshift key, cached across invocations, with a shared re-read for key rotation. */
 export interface ApiKeyProvider {
   /** The cached key, read again once it is older than the cache lifetime. */
   get(timeoutMs: number): Promise<string>;
-  /** Reads the key again now (after a 401, the key may have been rotated). */
-  refresh(timeoutMs: number): Promise<string>;
+  /**
+   * A key newer than `staleKey` (the one Blueshift just refused): the read already under way or already
+   * done, else a new read. Calls that get 401 together so share one read.
+   */
+  refresh(staleKey: string, timeoutMs: number): Promise<string>;
 }
 
 /** Secrets Manager errors that only an operator can fix. */
@@ -26,9 +29,16 @@ export interface ApiKeyProviderOptions {
   readonly now?: () => number;
 }
 
+interface CachedKey {
+  readonly key: Promise<string>;
+  readonly readAt: number;
+  /** Set once the read succeeded. */
+  value?: string;
+}
+
 export function createApiKeyProvider(options: ApiKeyProviderOptions): ApiKeyProvider {
   const { client, secretId, cacheMs = 300_000, now = Date.now } = options;
-  let cached: { key: Promise<string>; readAt: number } | undefined;
+  let cached: CachedKey | undefined;
 
   const read = async (timeoutMs: number): Promise<string> => {
     try {
@@ -48,17 +58,22 @@ export function createApiKeyProvider(options: ApiKeyProviderOptions): ApiKeyProv
     }
   };
   const load = (timeoutMs: number): Promise<string> => {
-    const key = read(timeoutMs);
-    cached = { key, readAt: now() };
-    // A failed read is not cached: the next call tries again.
-    key.catch(() => {
-      if (cached?.key === key) cached = undefined;
-    });
-    return key;
+    const entry: CachedKey = { key: read(timeoutMs), readAt: now() };
+    cached = entry;
+    entry.key.then(
+      (value) => {
+        entry.value = value;
+      },
+      // A failed read is not cached: the next call tries again.
+      () => {
+        if (cached === entry) cached = undefined;
+      },
+    );
+    return entry.key;
   };
 
   return {
     get: (timeoutMs) => (cached && now() - cached.readAt < cacheMs ? cached.key : load(timeoutMs)),
-    refresh: (timeoutMs) => load(timeoutMs),
+    refresh: (staleKey, timeoutMs) => (cached && cached.value !== staleKey ? cached.key : load(timeoutMs)),
   };
 }

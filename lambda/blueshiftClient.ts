@@ -29,6 +29,12 @@ export async function triggerImport(
   request: TriggerRequest,
   fetchImpl: typeof fetch = fetch,
 ): Promise<TriggerResponse> {
+  // A plain timer rather than AbortSignal.timeout(), so a test's fake clock can run it out.
+  const abort = new AbortController();
+  const timer = setTimeout(
+    () => abort.abort(new DOMException('request timed out', 'TimeoutError')),
+    request.timeoutMs,
+  );
   try {
     const response = await fetchImpl(`${request.baseUrl}${TRIGGER_IMPORT_PATH}`, {
       method: 'POST',
@@ -38,7 +44,7 @@ export async function triggerImport(
         accept: 'application/json',
       },
       body: JSON.stringify({ uuid: request.uuid }),
-      signal: AbortSignal.timeout(request.timeoutMs),
+      signal: abort.signal,
     });
     const text = await response.text();
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'), Date.now());
@@ -55,6 +61,8 @@ export async function triggerImport(
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { kind: 'network-error', message: cause?.code ?? cause?.message ?? (error as Error).message };
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import type { KeyMatch } from './mapKeyToImport';
-import { parseNotification } from './parseNotification';
+import { isObjectCreated, parseNotification } from './parseNotification';
 
 /** One import to trigger once for every record of the batch whose files map to it. */
 export interface ImportTrigger {
@@ -11,36 +11,54 @@ export interface ImportTrigger {
   readonly keys: string[];
 }
 
-/** What the batch needs: calls to make, records that cannot be read, and what was passed over. */
+/** A record that can never trigger an import, however often it comes back. */
+export interface UntriggerableRecord {
+  readonly record: SQSRecord;
+  /** `invalid`: the body cannot be read; `foreign-bucket`: it reports another bucket's object. */
+  readonly kind: 'invalid' | 'foreign-bucket';
+  readonly reason: string;
+  readonly bucket?: string;
+}
+
+/** What the batch needs: calls to make, records that can never trigger, and what was passed over. */
 export interface BatchPlan {
   readonly triggers: Map<string, ImportTrigger>;
-  readonly invalid: { readonly record: SQSRecord; readonly reason: string }[];
+  readonly untriggerable: UntriggerableRecord[];
   readonly ignored: { readonly messageId: string; readonly key: string; readonly reason: string }[];
   readonly testEvents: string[];
 }
 
+export interface PlanOptions {
+  readonly matchKey: (key: string) => KeyMatch;
+  /** The watched bucket: only its objects trigger imports. */
+  readonly bucketName: string;
+}
+
 /** Groups every record of the batch by import, so each distinct import is called once. */
-export function coalesceByImport(
-  records: readonly SQSRecord[],
-  matchKey: (key: string) => KeyMatch,
-): BatchPlan {
-  const plan: BatchPlan = { triggers: new Map(), invalid: [], ignored: [], testEvents: [] };
+export function coalesceByImport(records: readonly SQSRecord[], options: PlanOptions): BatchPlan {
+  const plan: BatchPlan = { triggers: new Map(), untriggerable: [], ignored: [], testEvents: [] };
   for (const record of records) {
     const parsed = parseNotification(record.body);
     if (parsed.kind === 'invalid') {
-      plan.invalid.push({ record, reason: parsed.reason });
+      plan.untriggerable.push({ record, kind: 'invalid', reason: parsed.reason });
       continue;
     }
     if (parsed.kind === 'test-event') {
       plan.testEvents.push(record.messageId);
       continue;
     }
+    const foreign = parsed.objects.find((object) => object.bucket !== options.bucketName);
+    if (foreign) {
+      const reason = `object of bucket ${foreign.bucket}, not ${options.bucketName}`;
+      plan.untriggerable.push({ record, kind: 'foreign-bucket', reason, bucket: foreign.bucket });
+      continue;
+    }
     for (const { key, eventName } of parsed.objects) {
-      if (eventName && !eventName.startsWith('ObjectCreated:')) {
+      if (!isObjectCreated(eventName)) {
         plan.ignored.push({ messageId: record.messageId, key, reason: `event ${eventName}` });
         continue;
       }
-      const match = matchKey(key);
+      const match = options.matchKey(key);
       if (match.kind === 'ignored') {
         plan.ignored.push({ messageId: record.messageId, key, reason: match.reason });
         continue;

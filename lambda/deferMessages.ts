@@ -1,4 +1,4 @@
-import type { ChangeMessageVisibilityBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 
 /** A failed record and how long SQS should keep it invisible before delivering it again. */
 export interface Deferral {
@@ -8,14 +8,14 @@ export interface Deferral {
   readonly visibilityTimeoutSeconds: number;
 }
 
-/** Sets each record's visibility; returns the message IDs it could not defer (their queue default applies). */
-export type DeferMessages = (deferrals: readonly Deferral[]) => Promise<string[]>;
-
-/** The part of the SQS SDK the deferrer uses, handed over by whoever loads it. */
-export interface SqsApi {
-  readonly client: Pick<SQSClient, 'send'>;
-  readonly ChangeMessageVisibilityBatchCommand: typeof ChangeMessageVisibilityBatchCommand;
+/** A record whose visibility could not be set, and why (SQS's error or the entry's failure code). */
+export interface NotDeferred {
+  readonly messageId: string;
+  readonly reason: string;
 }
+
+/** Sets each record's visibility; returns the records it could not defer (their queue default applies). */
+export type DeferMessages = (deferrals: readonly Deferral[]) => Promise<NotDeferred[]>;
 
 /** SQS's batch APIs take at most 10 entries. */
 const SQS_BATCH_LIMIT = 10;
@@ -27,29 +27,38 @@ export function queueUrlFromArn(arn: string): string {
   return `https://sqs.${region}.${domain}/${account}/${name}`;
 }
 
-/** SQS is only needed when something fails, so `loadSqs` is called on first use, off the cold path. */
-export function createMessageDeferrer(loadSqs: () => Promise<SqsApi>): DeferMessages {
+const errorText = (error: unknown) => {
+  const { name, message } = error as Error;
+  return message && message !== name ? `${name}: ${message}` : String(name);
+};
+
+/** Consecutive deferrals of one queue, at most 10 per call. */
+function chunksOf(deferrals: readonly Deferral[]): Deferral[][] {
+  const chunks: Deferral[][] = [];
+  for (const deferral of deferrals) {
+    const chunk = chunks.at(-1);
+    if (chunk && chunk.length < SQS_BATCH_LIMIT && chunk[0]?.eventSourceARN === deferral.eventSourceARN) {
+      chunk.push(deferral);
+    } else {
+      chunks.push([deferral]);
+    }
+  }
+  return chunks;
+}
+
+/** `sqsClient` is asked for the client on first use: only failures need SQS. */
+export function createMessageDeferrer(sqsClient: () => Pick<SQSClient, 'send'>): DeferMessages {
   return async (deferrals) => {
     if (deferrals.length === 0) return [];
-    let sqs: SqsApi;
+    let client: Pick<SQSClient, 'send'>;
     try {
-      sqs = await loadSqs();
-    } catch {
+      client = sqsClient();
+    } catch (error) {
       // Without SQS the records still fail and come back after the queue's default visibility.
-      return deferrals.map((deferral) => deferral.messageId);
-    }
-    const { client, ChangeMessageVisibilityBatchCommand } = sqs;
-    const chunks: Deferral[][] = [];
-    for (const deferral of deferrals) {
-      const chunk = chunks.at(-1);
-      if (chunk && chunk.length < SQS_BATCH_LIMIT && chunk[0]?.eventSourceARN === deferral.eventSourceARN) {
-        chunk.push(deferral);
-      } else {
-        chunks.push([deferral]);
-      }
+      return deferrals.map(({ messageId }) => ({ messageId, reason: errorText(error) }));
     }
     const results = await Promise.all(
-      chunks.map(async (chunk) => {
+      chunksOf(deferrals).map(async (chunk): Promise<NotDeferred[]> => {
         try {
           const output = await client.send(
             new ChangeMessageVisibilityBatchCommand({
@@ -61,9 +70,12 @@ export function createMessageDeferrer(loadSqs: () => Promise<SqsApi>): DeferMess
               })),
             }),
           );
-          return (output.Failed ?? []).map((failure) => chunk[Number(failure.Id)]?.messageId ?? '');
-        } catch {
-          return chunk.map((deferral) => deferral.messageId);
+          return (output.Failed ?? []).map((failure) => ({
+            messageId: chunk[Number(failure.Id)]?.messageId ?? '',
+            reason: [failure.Code, failure.Message].filter(Boolean).join(': ') || 'refused by SQS',
+          }));
+        } catch (error) {
+          return chunk.map(({ messageId }) => ({ messageId, reason: errorText(error) }));
         }
       }),
     );

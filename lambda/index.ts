@@ -1,36 +1,34 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { fromEnvironment } from '../lib/config/environment';
+import { fromEnvironment } from '../contract/handlerSettings';
 import { createApiKeyProvider } from './apiKeyProvider';
 import { triggerImport } from './blueshiftClient';
-import { createMessageDeferrer, type SqsApi } from './deferMessages';
+import { createMessageDeferrer } from './deferMessages';
+import { loadImports } from './loadImports';
 import { logger } from './logger';
 import { createKeyMatcher } from './mapKeyToImport';
 import { processBatch } from './processBatch';
 import { triggerWithRetries } from './triggerWithRetries';
 
 const settings = fromEnvironment(process.env);
+const imports = loadImports(process.env, dirname(fileURLToPath(import.meta.url)));
 const apiKeys = createApiKeyProvider({ client: new SecretsManagerClient({}), secretId: settings.secretId });
-const retryPolicy = { baseUrl: settings.apiBaseUrl, requestTimeoutMs: settings.requestTimeoutSeconds * 1000 };
-let sqsApi: Promise<SqsApi> | undefined;
-// Only failures need SQS; loading it lazily keeps it off the cold start of the success path.
-const loadSqs = () => {
-  sqsApi ??= import('@aws-sdk/client-sqs')
-    .then(({ SQSClient, ChangeMessageVisibilityBatchCommand }) => ({
-      client: new SQSClient({ useQueueUrlAsEndpoint: false }),
-      ChangeMessageVisibilityBatchCommand,
-    }))
-    .catch((error: unknown) => {
-      sqsApi = undefined; // load again on the next failure
-      throw error;
-    });
-  return sqsApi;
+const retryPolicy = {
+  baseUrl: settings.apiBaseUrl,
+  requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
+  attemptsPerInvocation: settings.attemptsPerInvocation,
 };
+let sqs: SQSClient | undefined;
+// Only failures need SQS: the client is made on the first one.
+const sqsClient = () => (sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
 
 const deps = {
   settings,
-  matchKey: createKeyMatcher(settings.imports),
-  deferMessages: createMessageDeferrer(loadSqs),
+  matchKey: createKeyMatcher(imports),
+  deferMessages: createMessageDeferrer(sqsClient),
   log: logger,
   trigger: (uuid: string, deadlineMs: number) =>
     triggerWithRetries(uuid, deadlineMs, retryPolicy, {
@@ -42,5 +40,8 @@ const deps = {
 };
 
 /** SQS event source handler: reports failed records so only they are retried. */
-export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> =>
-  processBatch(event, context, deps);
+export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  // Every line of this invocation carries its request id.
+  logger.addContext(context);
+  return processBatch(event, context, deps);
+};

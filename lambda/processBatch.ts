@@ -1,10 +1,12 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { HandlerSettings } from '../lib/config/environment';
-import { visibilityTimeoutSeconds } from './backoff';
-import { coalesceByImport } from './coalesceByImport';
-import type { DeferMessages, Deferral } from './deferMessages';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { HandlerSettings } from '../contract/handlerSettings';
+import { needsOperator } from '../contract/redeliveryPolicy';
+import { type BatchPlan, coalesceByImport } from './coalesceByImport';
+import { decideFailures, type RecordFailure } from './decideFailures';
+import type { DeferMessages } from './deferMessages';
 import type { KeyMatch } from './mapKeyToImport';
-import type { TriggerOutcome } from './triggerWithRetries';
+import { respond } from './respond';
+import { type TriggeredImport, type TriggerOne, triggerImports } from './triggerImports';
 
 /** The logging calls the batch makes (Powertools Logger fits). */
 export interface BatchLog {
@@ -16,11 +18,10 @@ export interface BatchLog {
 export interface BatchDeps {
   readonly settings: Pick<
     HandlerSettings,
-    'retryBaseDelaySeconds' | 'retryMaxDelaySeconds' | 'maxReceiveCount'
+    'bucketName' | 'maxConcurrentCalls' | 'retryBaseDelaySeconds' | 'retryMaxDelaySeconds' | 'maxReceiveCount'
   >;
   readonly matchKey: (key: string) => KeyMatch;
-  /** Triggers one import by its UUID, giving up by `deadlineMs`. */
-  readonly trigger: (uuid: string, deadlineMs: number) => Promise<TriggerOutcome>;
+  readonly trigger: TriggerOne;
   readonly deferMessages: DeferMessages;
   readonly log: BatchLog;
   readonly now?: () => number;
@@ -29,42 +30,59 @@ export interface BatchDeps {
 /** Time kept back from the Lambda timeout to defer failed records and return. */
 const reserveMs = (remainingMs: number) => Math.min(5000, Math.floor(remainingMs / 4));
 const EXCERPT_LENGTH = 200;
-const receiveCountOf = (record: SQSRecord | undefined) =>
-  Number(record?.attributes.ApproximateReceiveCount) || 1;
 
 /**
- * Triggers each distinct import of the batch once and answers with the records to retry.
- * Never throws for a failed record: a throw would retry the whole batch.
+ * Plan -> trigger -> decide -> defer -> respond: triggers each distinct import of the batch once and answers
+ * with the records to retry. Never throws for a failed record: a throw would retry the whole batch.
  */
 export async function processBatch(
   event: SQSEvent,
   context: { getRemainingTimeInMillis(): number },
   deps: BatchDeps,
 ): Promise<SQSBatchResponse> {
-  const { log, now = Date.now } = deps;
+  const { log, settings, now = Date.now } = deps;
   const remainingMs = context.getRemainingTimeInMillis();
   const deadlineMs = now() + remainingMs - reserveMs(remainingMs);
-  const records = new Map(event.Records.map((record) => [record.messageId, record]));
-  const plan = coalesceByImport(event.Records, deps.matchKey);
 
+  const plan = coalesceByImport(event.Records, { matchKey: deps.matchKey, bucketName: settings.bucketName });
+  logPlan(plan, settings.bucketName, log);
+  const triggers = [...plan.triggers.values()];
+  const triggered = await triggerImports(triggers, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
+  logTriggered(triggered, log);
+  const failures = decideFailures(event.Records, plan.untriggerable, triggered, settings);
+  await defer(failures, deps.deferMessages, log);
+
+  log.info('batch done', {
+    records: event.Records.length,
+    imports: triggers.length,
+    failedRecords: failures.length,
+    ignoredFiles: plan.ignored.length,
+  });
+  return respond(failures);
+}
+
+function logPlan(plan: BatchPlan, bucketName: string, log: BatchLog): void {
   for (const messageId of plan.testEvents) log.info('S3 test event acknowledged', { messageId });
   for (const ignored of plan.ignored) log.info('file starts no import', ignored);
-  /** Per failed message: the longest wait any of its imports asked for (0 = come back at once). */
-  const failures = new Map<string, number>();
-  for (const { record, reason } of plan.invalid) {
+  for (const { record, kind, reason, bucket } of plan.untriggerable) {
+    if (kind === 'foreign-bucket') {
+      log.error(
+        `message reports bucket ${bucket}, not the watched ${bucketName}: someone else writes to this queue; ` +
+          'failing it so it reaches the dead-letter queue',
+        { messageId: record.messageId, bucket, reason },
+      );
+      continue;
+    }
     log.error('message is not an S3 notification; failing it so it reaches the dead-letter queue', {
       messageId: record.messageId,
       reason,
       excerpt: record.body.slice(0, EXCERPT_LENGTH),
     });
-    // Redelivering an unreadable body cannot help: let it use up its receives quickly.
-    failures.set(record.messageId, 0);
   }
+}
 
-  const triggers = [...plan.triggers.values()];
-  const outcomes = await Promise.all(triggers.map((trigger) => deps.trigger(trigger.uuid, deadlineMs)));
-  for (const [index, trigger] of triggers.entries()) {
-    const outcome = outcomes[index] as TriggerOutcome;
+function logTriggered(triggered: readonly TriggeredImport[], log: BatchLog): void {
+  for (const { trigger, outcome } of triggered) {
     const summary = {
       importUuid: trigger.uuid,
       prefixes: [...trigger.prefixes],
@@ -78,48 +96,32 @@ export async function processBatch(
       continue;
     }
     const details = { ...summary, blueshiftMessage: outcome.message, sampleKeys: trigger.keys.slice(0, 5) };
-    // 401/404/4xx and an unreadable key need an operator; waiting alone will not fix them.
-    if (['unauthorized', 'rejected', 'key-unavailable'].includes(outcome.verdict)) {
-      log.error('import not triggered; files will be retried', details);
-    } else {
-      log.warn('import not triggered; files will be retried', details);
-    }
-    const backoff = {
-      baseSeconds: deps.settings.retryBaseDelaySeconds,
-      maxSeconds: deps.settings.retryMaxDelaySeconds,
-    };
-    for (const messageId of trigger.messageIds) {
-      const seconds = visibilityTimeoutSeconds(
-        receiveCountOf(records.get(messageId)),
-        backoff,
-        outcome.retryAfterSeconds,
-      );
-      failures.set(messageId, Math.max(failures.get(messageId) ?? 0, seconds));
+    const level = needsOperator(outcome.verdict) ? 'error' : 'warn';
+    log[level]('import not triggered; files will be retried', details);
+  }
+}
+
+async function defer(failures: readonly RecordFailure[], deferMessages: DeferMessages, log: BatchLog) {
+  for (const { record, receiveCount, lastReceive } of failures) {
+    if (lastReceive) {
+      log.error('last receive failed: message moves to the dead-letter queue', {
+        messageId: record.messageId,
+        receiveCount,
+      });
     }
   }
-
-  const deferrals: Deferral[] = [...failures].map(([messageId, seconds]) => {
-    const record = records.get(messageId) as SQSRecord;
-    const receiveCount = receiveCountOf(record);
-    if (receiveCount >= deps.settings.maxReceiveCount) {
-      log.error('last receive failed: message moves to the dead-letter queue', { messageId, receiveCount });
-    }
-    return {
-      messageId,
+  const notDeferred = await deferMessages(
+    failures.map(({ record, delaySeconds }) => ({
+      messageId: record.messageId,
       receiptHandle: record.receiptHandle,
       eventSourceARN: record.eventSourceARN,
-      visibilityTimeoutSeconds: seconds,
-    };
-  });
-  const notDeferred = await deps.deferMessages(deferrals);
+      visibilityTimeoutSeconds: delaySeconds,
+    })),
+  );
   if (notDeferred.length > 0) {
-    log.warn('could not set retry delay; the queue default visibility applies', { messageIds: notDeferred });
+    log.warn('could not set retry delay; the queue default visibility applies', {
+      messageIds: notDeferred.map(({ messageId }) => messageId),
+      reasons: [...new Set(notDeferred.map(({ reason }) => reason))],
+    });
   }
-  log.info('batch done', {
-    records: event.Records.length,
-    imports: triggers.length,
-    failedRecords: failures.size,
-    ignoredFiles: plan.ignored.length,
-  });
-  return { batchItemFailures: [...failures.keys()].map((itemIdentifier) => ({ itemIdentifier })) };
 }

@@ -1,67 +1,82 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { apiKeySecret } from './apiKeySecret';
-import { toEnvironment } from './config/environment';
-import type { ResolvedConfig, TriggerConfig } from './config/schema';
-import { validateConfig } from './config/validateConfig';
+import { toEnvironment } from '../contract/handlerSettings';
+import { createApiKeySecret, secretIdOf } from './apiKeySecret';
+import { grantBlueshiftReader } from './blueshiftReaderAccess';
+import { routeNotifications } from './bucketNotifications';
+import type { ResolvedSettings, TriggerSettings } from './config/schema';
+import { validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
 import { deadLetterAlarm } from './deadLetterAlarm';
-import { IngestQueues } from './IngestQueues';
+import { IngestQueues, ingestQueueName } from './IngestQueues';
 import { notificationFilters } from './notificationFilters';
 
-/** The construct's settings: the app configuration, validated and defaulted by the construct itself. */
-export type BlueshiftImportTriggerProps = TriggerConfig;
+/** The construct's settings (validated and defaulted by the construct) and the resources it may reuse. */
+export type BlueshiftImportTriggerProps = TriggerSettings & {
+  /** Bucket to watch; its name may be a token. @default - an encrypted, private, retained bucket is created */
+  readonly bucket?: IBucket;
+  /** Secret holding the Blueshift User API key. @default - a retained secret is created for the operator to fill in */
+  readonly apiKeySecret?: ISecret;
+  /** Topic the dead-letter alarm notifies; must be in the stack's region. @default - the alarm shows in CloudWatch only */
+  readonly alarmTopic?: ITopic;
+};
 
 /**
- * An S3 file drop that starts a Blueshift customer-attributes import: ObjectCreated notifications go to an
- * SQS ingest queue drained by a Lambda function that calls Blueshift; failures are retried through SQS and
- * then kept in a dead-letter queue that can be redriven to the ingest queue.
+ * An S3 file drop that starts a Blueshift customer-attributes import: ObjectCreated notifications (from S3 or
+ * through EventBridge) go to an SQS ingest queue drained by a Lambda function that calls Blueshift; failures
+ * are retried through SQS and then kept in a dead-letter queue that can be redriven to the ingest queue.
  */
 export class BlueshiftImportTrigger extends Construct {
-  /** The watched bucket, created or imported. */
+  /** The watched bucket, created or given. */
   public readonly bucket: IBucket;
   /** Receives the bucket's ObjectCreated notifications. */
   public readonly ingestQueue: Queue;
   /** Holds notifications that kept failing; redrive it to the ingest queue. */
   public readonly deadLetterQueue: Queue;
   /** Calls Blueshift for each batch of notifications. */
-  public readonly function: NodejsFunction;
-  /** Holds the Blueshift User API key, created or imported. */
+  public readonly function: LambdaFunction;
+  /** Holds the Blueshift User API key, created or given. */
   public readonly apiKeySecret: ISecret;
   /** In alarm while any message waits in the dead-letter queue. */
   public readonly deadLetterAlarm: Alarm;
   /** The settings in force, defaults applied. */
-  public readonly config: ResolvedConfig;
+  public readonly config: ResolvedSettings;
 
   constructor(scope: Construct, id: string, props: BlueshiftImportTriggerProps) {
     super(scope, id);
-    const config = validateConfig(props);
+    const { bucket, apiKeySecret, alarmTopic, ...settings } = props;
+    const config = validateSettings(settings);
     this.config = config;
 
     const queues = new IngestQueues(this, 'Queues', {
+      queueName: ingestQueueName(Stack.of(this).stackName, id),
       maxReceiveCount: config.maxReceiveCount,
       functionTimeoutSeconds: config.functionTimeoutSeconds,
       batchWindowSeconds: config.batchWindowSeconds,
     });
     this.ingestQueue = queues.queue;
     this.deadLetterQueue = queues.deadLetterQueue;
-    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, config.alarmTopicArn);
-
-    const secret = apiKeySecret(this, 'ApiKeySecret', config.apiKeySecretName);
-    this.apiKeySecret = secret.secret;
+    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, alarmTopic);
+    this.apiKeySecret = apiKeySecret ?? createApiKeySecret(this, 'ApiKeySecret');
+    this.bucket = bucket ?? this.createBucket();
 
     this.function = createTriggerFunction(this, {
       memorySizeMb: config.memorySizeMb,
       timeoutSeconds: config.functionTimeoutSeconds,
       logRetentionDays: config.logRetentionDays,
-      environment: toEnvironment({ ...config, secretId: secret.secretId }),
+      imports: config.imports,
+      environment: toEnvironment({
+        ...config,
+        secretId: secretIdOf(this.apiKeySecret),
+        bucketName: this.bucket.bucketName,
+      }),
     });
     this.apiKeySecret.grantRead(this.function);
     this.function.addEventSource(
@@ -75,14 +90,14 @@ export class BlueshiftImportTrigger extends Construct {
       }),
     );
 
-    this.bucket = config.bucketName
-      ? Bucket.fromBucketName(this, 'Bucket', config.bucketName)
-      : this.createBucket();
-    for (const filter of notificationFilters(config.imports)) {
-      this.bucket.addEventNotification(
-        EventType.OBJECT_CREATED,
-        new SqsDestination(this.ingestQueue),
-        filter,
+    const filters = notificationFilters(config.imports);
+    routeNotifications(this, this.bucket, filters, this.ingestQueue, config.notifications);
+    if (config.blueshiftReaderPrincipalArn) {
+      grantBlueshiftReader(
+        this,
+        this.bucket,
+        config.blueshiftReaderPrincipalArn,
+        filters.map((filter) => filter.prefix).filter((prefix, index, all) => all.indexOf(prefix) === index),
       );
     }
     this.acknowledgeNotificationsHandler();

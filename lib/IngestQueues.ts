@@ -1,12 +1,17 @@
-import { ArnFormat, Duration, Names, Stack } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Queue, QueueEncryption, RedrivePermission } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { queueVisibilityTimeoutSeconds, SQS_MAX_RETENTION_SECONDS } from '../contract/redeliveryPolicy';
 
-/** The longest a message is kept; SQS allows no more. */
-const RETENTION = Duration.days(14);
+/** SQS queue names: at most 80 characters of letters, digits, `-` and `_`. */
+const MAX_QUEUE_NAME_LENGTH = 80;
+const NAME_SUFFIX = '-ingest';
 
 /** Settings of the ingest queue and its dead-letter queue. */
 export interface IngestQueuesProps {
+  /** Physical name of the ingest queue; see `ingestQueueName`. */
+  readonly queueName: string;
   /** Receives before a message moves to the dead-letter queue. */
   readonly maxReceiveCount: number;
   /** Timeout of the consuming Lambda function, in seconds. */
@@ -16,14 +21,22 @@ export interface IngestQueuesProps {
 }
 
 /**
- * AWS's rule for SQS event sources: the visibility timeout covers six function timeouts plus the batching window,
- * so a batch still being retried by Lambda is not handed out again.
+ * The ingest queue's physical name, from the stack name and the trigger construct's own id only, so moving
+ * the construct within the tree does not replace the queue (and lose what it holds). Long names are cut and
+ * given a hash of the whole, to stay within SQS's 80 characters and still differ.
  */
-export function visibilityTimeoutSeconds(functionTimeoutSeconds: number, batchWindowSeconds: number): number {
-  return 6 * functionTimeoutSeconds + batchWindowSeconds;
+export function ingestQueueName(stackName: string, constructId: string): string {
+  const base = `${stackName}-${constructId}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  const room = MAX_QUEUE_NAME_LENGTH - NAME_SUFFIX.length;
+  if (base.length <= room) return `${base}${NAME_SUFFIX}`;
+  const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
+  return `${base.slice(0, room - hash.length - 1)}-${hash}${NAME_SUFFIX}`;
 }
 
-/** The encrypted, TLS-only ingest queue and the dead-letter queue that only it may use and be redriven to. */
+/**
+ * The encrypted, TLS-only ingest queue and the dead-letter queue that only it may use and be redriven to.
+ * Both are retained: deleting or renaming the stack must not delete messages that wait in them.
+ */
 export class IngestQueues extends Construct {
   /** Receives the bucket's ObjectCreated notifications. */
   public readonly queue: Queue;
@@ -34,29 +47,31 @@ export class IngestQueues extends Construct {
     super(scope, id);
     // The dead-letter queue must name the ingest queue while the ingest queue names it back; a reference each
     // way is a circular dependency, so the ingest queue gets a physical name and its ARN is spelled out here.
-    const queueName = `${Names.uniqueResourceName(this, { maxLength: 73, separator: '-' })}-ingest`;
     const queueArn = Stack.of(this).formatArn({
       service: 'sqs',
-      resource: queueName,
+      resource: props.queueName,
       arnFormat: ArnFormat.NO_RESOURCE_NAME,
     });
+    const retention = Duration.seconds(SQS_MAX_RETENTION_SECONDS);
 
     this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: RETENTION,
+      retentionPeriod: retention,
+      removalPolicy: RemovalPolicy.RETAIN,
       redriveAllowPolicy: {
         redrivePermission: RedrivePermission.BY_QUEUE,
         sourceQueues: [Queue.fromQueueArn(this, 'IngestQueueByArn', queueArn)],
       },
     });
     this.queue = new Queue(this, 'IngestQueue', {
-      queueName,
+      queueName: props.queueName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      retentionPeriod: RETENTION,
+      retentionPeriod: retention,
+      removalPolicy: RemovalPolicy.RETAIN,
       visibilityTimeout: Duration.seconds(
-        visibilityTimeoutSeconds(props.functionTimeoutSeconds, props.batchWindowSeconds),
+        queueVisibilityTimeoutSeconds(props.functionTimeoutSeconds, props.batchWindowSeconds),
       ),
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount },
     });

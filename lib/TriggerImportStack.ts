@@ -1,11 +1,15 @@
 import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { importApiKeySecret } from './apiKeySecret';
 import { BlueshiftImportTrigger } from './BlueshiftImportTrigger';
 import { loadConfig } from './config/loadConfig';
 
 /**
- * The app's one stack: the import trigger configured from CDK context, and the outputs the ops CLI reads.
- * Throws a ConfigError listing every problem when the context configuration is invalid.
+ * The app's one stack: the import trigger configured from CDK context, its names and ARNs mapped to the
+ * objects they name, and the outputs the ops CLI reads. Throws a ConfigError listing every problem when the
+ * context configuration is invalid.
  */
 export class TriggerImportStack extends Stack {
   /** The import trigger. */
@@ -16,7 +20,17 @@ export class TriggerImportStack extends Stack {
       description: 'Blueshift import trigger: S3 drops start customer-attributes imports, retried via SQS',
       ...props,
     });
-    this.trigger = new BlueshiftImportTrigger(this, 'Trigger', loadConfig(this.node));
+    const { bucketName, apiKeySecretName, apiKeySecretKmsKeyArn, alarmTopicArn, ...settings } = loadConfig(
+      this.node,
+    );
+    this.trigger = new BlueshiftImportTrigger(this, 'Trigger', {
+      ...settings,
+      ...(bucketName ? { bucket: Bucket.fromBucketName(this, 'WatchedBucket', bucketName) } : {}),
+      ...(apiKeySecretName
+        ? { apiKeySecret: importApiKeySecret(this, 'ApiKeySecret', apiKeySecretName, apiKeySecretKmsKeyArn) }
+        : {}),
+      ...(alarmTopicArn ? { alarmTopic: Topic.fromTopicArn(this, 'AlarmTopic', alarmTopicArn) } : {}),
+    });
     const { bucket, apiKeySecret, ingestQueue, deadLetterQueue } = this.trigger;
 
     const outputs: Record<string, string> = {

@@ -1,19 +1,20 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type ILocalBundling } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ApplicationLogLevel,
   Architecture,
+  Code,
+  Function as LambdaFunction,
   LoggingFormat,
   Runtime,
   SystemLogLevel,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ESM_REQUIRE_BANNER, LAMBDA_NODE_TARGET, LAZY_PACKAGES } from './lambdaBundling';
-
-const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+import { type ImportMapping, serializeImports } from '../contract/importMapping';
+import { bundleHandler, PACKAGE_ROOT } from './lambdaBundling';
 
 /** Settings of the function that turns queued S3 notifications into Blueshift import triggers. */
 export interface TriggerFunctionProps {
@@ -25,24 +26,25 @@ export interface TriggerFunctionProps {
   readonly logRetentionDays: number;
   /** The handler's environment: where to find the API and the key, never the key itself. */
   readonly environment: Record<string, string>;
+  /** The import mappings, shipped in the code asset beside the handler. */
+  readonly imports: readonly ImportMapping[];
 }
 
 /**
- * Creates the Lambda function bundled from `lambda/index.ts` with the local esbuild (Node.js 24, arm64, ESM),
- * logging JSON to its own log group, with a role that may write only to that log group until granted more.
+ * Creates the Lambda function (Node.js 24, arm64) whose code asset is the esbuild bundle of `lambda/index.ts`
+ * plus the import mapping, logging JSON to its own log group, with a role that may write only to that log
+ * group until granted more.
  */
-export function createTriggerFunction(scope: Construct, props: TriggerFunctionProps): NodejsFunction {
+export function createTriggerFunction(scope: Construct, props: TriggerFunctionProps): LambdaFunction {
   const logGroup = new LogGroup(scope, 'FunctionLogs', {
     retention: props.logRetentionDays as RetentionDays,
   });
   // An own role rather than AWSLambdaBasicExecutionRole, which may write to every log group in the account.
   const role = new Role(scope, 'FunctionRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
   logGroup.grantWrite(role);
-  return new NodejsFunction(scope, 'Function', {
-    entry: path.join(REPO_ROOT, 'lambda', 'index.ts'),
-    handler: 'handler',
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+  return new LambdaFunction(scope, 'Function', {
+    code: handlerCode(props.imports),
+    handler: 'index.handler',
     runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
     memorySize: props.memorySizeMb,
@@ -53,24 +55,38 @@ export function createTriggerFunction(scope: Construct, props: TriggerFunctionPr
     applicationLogLevelV2: ApplicationLogLevel.INFO,
     systemLogLevelV2: SystemLogLevel.WARN,
     environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'blueshift-import-trigger' },
+  });
+}
+
+/**
+ * Bundles the handler in this process with the esbuild API (never in Docker). aws-cdk-lib caches staged
+ * assets by their bundling options' JSON; the imports' hash is a field here so that two triggers with
+ * different imports never share an asset.
+ */
+class LocalHandlerBundling implements ILocalBundling {
+  public readonly importsSha256: string;
+
+  constructor(private readonly imports: readonly ImportMapping[]) {
+    this.importsSha256 = createHash('sha256').update(serializeImports(imports)).digest('hex');
+  }
+
+  tryBundle(outputDir: string): boolean {
+    bundleHandler(outputDir, this.imports);
+    return true;
+  }
+}
+
+/**
+ * The code asset. Its hash is that of the output, so a change to the handler, a dependency or the imports
+ * deploys new code.
+ */
+function handlerCode(imports: readonly ImportMapping[]): Code {
+  return Code.fromAsset(path.join(PACKAGE_ROOT, 'lambda'), {
+    assetHashType: AssetHashType.OUTPUT,
     bundling: {
-      minify: true,
-      format: OutputFormat.ESM,
-      target: LAMBDA_NODE_TARGET,
-      sourceMap: false,
-      forceDockerBundling: false,
-      mainFields: ['module', 'main'],
-      banner: ESM_REQUIRE_BANNER,
-      // The SDK is bundled, not taken from the runtime: the versions we test are the versions we ship, and a
-      // tree-shaken bundle loads faster. Packages only failures need are bundled apart and loaded lazily.
-      externalModules: [...LAZY_PACKAGES],
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (_inputDir, outputDir) => [
-          `npx tsx scripts/bundling/bundleLazyPackages.ts "${outputDir}"`,
-        ],
-      },
+      // Required by the type, never pulled: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('unused-local-bundling-only'),
+      local: new LocalHandlerBundling(imports),
     },
   });
 }

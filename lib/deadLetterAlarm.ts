@@ -1,19 +1,16 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { ConfigError } from './config/validateConfig';
 
 /**
  * Alarms as soon as any message waits in the dead-letter queue: a drop whose import could not be triggered
  * needs an operator (fix, then redrive), and nobody watches a deploy-and-forget stack otherwise.
  */
-export function deadLetterAlarm(
-  scope: Construct,
-  deadLetterQueue: IQueue,
-  topicArn: string | undefined,
-): Alarm {
+export function deadLetterAlarm(scope: Construct, deadLetterQueue: IQueue, topic: ITopic | undefined): Alarm {
   const alarm = new Alarm(scope, 'DeadLetterQueueNotEmpty', {
     alarmDescription:
       'Blueshift import trigger: files whose import could not be triggered are waiting in the dead-letter ' +
@@ -28,6 +25,25 @@ export function deadLetterAlarm(
     // SQS stops sending metrics for an idle queue; an idle dead-letter queue is a healthy one.
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
-  if (topicArn) alarm.addAlarmAction(new SnsAction(Topic.fromTopicArn(scope, 'AlarmTopic', topicArn)));
+  if (topic) {
+    checkSameRegion(scope, topic);
+    alarm.addAlarmAction(new SnsAction(topic));
+  }
   return alarm;
+}
+
+/**
+ * CloudWatch alarm actions must be in the alarm's region (CloudWatch User Guide, "Alarm actions":
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarm-actions.html); a topic elsewhere is
+ * only found at deploy. Checked when both regions are known at synth.
+ */
+function checkSameRegion(scope: Construct, topic: ITopic): void {
+  const stackRegion = Stack.of(scope).region;
+  const topicRegion = topic.env.region;
+  if (Token.isUnresolved(stackRegion) || Token.isUnresolved(topicRegion) || stackRegion === topicRegion)
+    return;
+  throw new ConfigError([
+    `alarmTopicArn: the topic is in ${topicRegion}, but an alarm can only notify a topic in its own ` +
+      `region (${stackRegion}); use a topic in ${stackRegion}`,
+  ]);
 }

@@ -1,5 +1,16 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
+import { IMPORTS_FILE, type ImportMapping, serializeImports } from '../contract/importMapping';
+
+/** This package's root, found from this file rather than `process.cwd()`, so another app can bundle it. */
+export const PACKAGE_ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The handler's source entry point. */
+export const HANDLER_ENTRY = path.join(PACKAGE_ROOT, 'lambda', 'index.ts');
+
+/** The bundle's file name in the code asset; the function's handler is `index.handler`. */
+export const HANDLER_BUNDLE_FILE = 'index.mjs';
 
 /** The Lambda runtime's Node.js version, for esbuild's syntax lowering. */
 export const LAMBDA_NODE_TARGET = 'node24';
@@ -9,24 +20,30 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
 /**
- * Packages only the failure path needs (the SQS client sets retry delays). Each is bundled on its own into the
- * asset's node_modules and imported lazily, so its code is neither parsed nor run on the cold start of a
- * successful trigger, while the version shipped is still the one locked and tested here.
+ * How every Lambda bundle is built: one ESM file, minified, with the AWS SDK inside (the versions we test are
+ * the versions we ship, and a tree-shaken bundle loads faster than the runtime's SDK). The bench bundles its
+ * comparison modules with these same options.
  */
-export const LAZY_PACKAGES = ['@aws-sdk/client-sqs'] as const;
+export const LAMBDA_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: LAMBDA_NODE_TARGET,
+  minify: true,
+  sourcemap: false,
+  mainFields: ['module', 'main'],
+  banner: { js: ESM_REQUIRE_BANNER },
+  absWorkingDir: PACKAGE_ROOT,
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
 
-/** esbuild options that bundle one lazy package as `node_modules/<name>/index.mjs` under `assetDir`. */
-export function lazyPackageBuildOptions(name: string, assetDir: string): BuildOptions {
-  return {
-    entryPoints: [name],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: LAMBDA_NODE_TARGET,
-    minify: true,
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
-    outfile: path.join(assetDir, 'node_modules', name, 'index.mjs'),
-    logLevel: 'warning',
-  };
+/** Writes the function's code asset into `outputDir`: the handler bundle and the import mapping beside it. */
+export function bundleHandler(outputDir: string, imports: readonly ImportMapping[]): void {
+  mkdirSync(outputDir, { recursive: true });
+  buildSync({
+    ...LAMBDA_BUNDLE_OPTIONS,
+    entryPoints: [HANDLER_ENTRY],
+    outfile: path.join(outputDir, HANDLER_BUNDLE_FILE),
+  });
+  writeFileSync(path.join(outputDir, IMPORTS_FILE), serializeImports(imports));
 }

@@ -1,6 +1,6 @@
-import type { ImportMapping } from './config/schema';
+import type { ImportMapping } from '../contract/importMapping';
 
-/** One S3 event notification key filter; shaped like `s3.NotificationKeyFilter`. */
+/** One key filter (raw text, not URL-encoded); shaped like `s3.NotificationKeyFilter`. */
 export interface NotificationFilter {
   /** Key prefix the notification matches. */
   readonly prefix: string;
@@ -9,30 +9,56 @@ export interface NotificationFilter {
 }
 
 /**
- * Turns import mappings into S3 notification filters that never overlap.
+ * Turns import mappings into key filters no two of which overlap, judged on the raw text.
  *
- * S3 rejects two filters for the same event whose prefixes overlap ("Configuration is ambiguously defined"),
- * so a prefix nested under another configured prefix is folded into that root; the Lambda's longest-prefix
- * match routes the key later. A root keeps a suffix only when every mapping under it has that same suffix.
- * Filters come out sorted by prefix.
+ * S3 rejects a notification configuration with "overlapping prefixes ... unless the overlapping prefixes are
+ * used with suffixes that do not overlap" (S3 User Guide, "Configuring event notifications using object key
+ * name filtering", https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html).
+ * Overlapping filters are merged into one (the shorter prefix, the shorter suffix when one ends the other)
+ * until none overlap; the function's own matching routes each key to its import later. Disjoint filters also
+ * mean a key matches at most one filter, so no file is delivered twice. Sorted by prefix, then suffix.
  */
 export function notificationFilters(imports: readonly ImportMapping[]): NotificationFilter[] {
-  const sorted = [...imports].sort((a, b) => compare(a.prefix, b.prefix));
-  const groups: ImportMapping[][] = [];
-  for (const mapping of sorted) {
-    // Sorted order puts every prefix right after the shortest configured prefix it extends.
-    const current = groups.at(-1);
-    const root = current?.[0];
-    if (current && root && mapping.prefix.startsWith(root.prefix)) current.push(mapping);
-    else groups.push([mapping]);
+  let filters: NotificationFilter[] = imports.map(({ prefix, suffix }) => filterOf(prefix, suffix));
+  let merged = true;
+  while (merged) {
+    merged = false;
+    const next: NotificationFilter[] = [];
+    for (const filter of filters) {
+      const index = next.findIndex((kept) => overlaps(kept, filter));
+      const kept = index === -1 ? undefined : next[index];
+      if (kept === undefined) next.push(filter);
+      else {
+        next[index] = mergeFilters(kept, filter);
+        merged = true;
+      }
+    }
+    filters = next;
   }
-  return groups.map(toFilter);
+  return filters.sort((a, b) => compare(a.prefix, b.prefix) || compare(a.suffix ?? '', b.suffix ?? ''));
 }
 
-function toFilter(group: readonly ImportMapping[]): NotificationFilter {
-  const [root, ...nested] = group as [ImportMapping, ...ImportMapping[]];
-  const sharedSuffix = nested.every((mapping) => mapping.suffix === root.suffix) ? root.suffix : undefined;
-  return sharedSuffix === undefined ? { prefix: root.prefix } : { prefix: root.prefix, suffix: sharedSuffix };
+/** S3's overlap rule: one prefix starts the other, and one suffix ends the other or either is absent. */
+export function overlaps(a: NotificationFilter, b: NotificationFilter): boolean {
+  return nested(a.prefix, b.prefix, (x, y) => x.startsWith(y)) && suffixesOverlap(a.suffix, b.suffix);
+}
+
+function suffixesOverlap(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || nested(a, b, (x, y) => x.endsWith(y));
+}
+
+function nested(a: string, b: string, contains: (longer: string, shorter: string) => boolean): boolean {
+  return contains(a, b) || contains(b, a);
+}
+
+function mergeFilters(a: NotificationFilter, b: NotificationFilter): NotificationFilter {
+  const prefix = a.prefix.length <= b.prefix.length ? a.prefix : b.prefix;
+  if (a.suffix === undefined || b.suffix === undefined) return filterOf(prefix, undefined);
+  return filterOf(prefix, a.suffix.length <= b.suffix.length ? a.suffix : b.suffix);
+}
+
+function filterOf(prefix: string, suffix: string | undefined): NotificationFilter {
+  return suffix === undefined ? { prefix } : { prefix, suffix };
 }
 
 /** Code-unit order, independent of locale, so synth output is the same everywhere. */

@@ -53,10 +53,25 @@ export interface TriggerConfig {
   readonly maxConcurrency?: number;
   /** Days the function's logs are kept. @default 90 */
   readonly logRetentionDays?: number;
+  /** How S3 tells the trigger about new files. @default 's3' */
+  readonly notifications?: 's3' | 'eventbridge';
+  /** KMS key ARN of an existing secret encrypted with a customer-managed key. @default - AWS managed key */
+  readonly apiKeySecretKmsKeyArn?: string;
+  /** Principal ARN Blueshift reads the files with. @default - no grant */
+  readonly blueshiftReaderPrincipalArn?: string;
+  /** Blueshift calls in flight at once per invocation (1-50). @default 4 */
+  readonly maxConcurrentCalls?: number;
+  /** Calls per import per invocation (1-10). @default 3 */
+  readonly attemptsPerInvocation?: number;
 }
 
 /** Fields that stay optional after defaults: omitted means "create one" or "none". */
-type OptionalField = 'bucketName' | 'apiKeySecretName' | 'alarmTopicArn';
+type OptionalField =
+  | 'bucketName'
+  | 'apiKeySecretName'
+  | 'alarmTopicArn'
+  | 'apiKeySecretKmsKeyArn'
+  | 'blueshiftReaderPrincipalArn';
 
 /** The configuration with every default applied. */
 export type ResolvedConfig = Required<Omit<TriggerConfig, OptionalField | 'apiRegion'>> &
@@ -74,4 +89,14 @@ export const CONFIG_DEFAULTS = {
   batchWindowSeconds: 5,
   maxConcurrency: 2,
   logRetentionDays: 90,
+  notifications: 's3',
+  maxConcurrentCalls: 4,
+  attemptsPerInvocation: 3,
 } as const satisfies Partial<TriggerConfig>;
+
+// Stand-ins for wip-config's zod schema names, so the construct codes against the shared API until it lands.
+type AppOnlyField = 'bucketName' | 'apiKeySecretName' | 'apiKeySecretKmsKeyArn' | 'alarmTopicArn';
+export type TriggerSettings = Omit<TriggerConfig, AppOnlyField>;
+export type ResolvedSettings = Omit<ResolvedConfig, AppOnlyField>;
+export type AppConfig = TriggerConfig;
+export type ResolvedAppConfig = ResolvedConfig;

@@ -26,8 +26,6 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ];
-/** Lambda allows 4 KB of environment in all; the imports travel there as JSON. */
-const MAX_IMPORTS_JSON_BYTES = 3000;
 const KNOWN_FIELDS = new Set([
   'imports',
   'bucketName',
@@ -35,12 +33,17 @@ const KNOWN_FIELDS = new Set([
   'apiBaseUrl',
   'apiKeySecretName',
   'alarmTopicArn',
+  'apiKeySecretKmsKeyArn',
+  'blueshiftReaderPrincipalArn',
   ...Object.keys(CONFIG_DEFAULTS),
 ]);
 const IMPORT_FIELDS = new Set(['prefix', 'uuid', 'suffix']);
 
 /** Integer ranges of the numeric settings: [min, max]. */
-const NUMBER_RANGES: Record<Exclude<keyof typeof CONFIG_DEFAULTS, 'apiRegion'>, readonly [number, number]> = {
+const NUMBER_RANGES: Record<
+  Exclude<keyof typeof CONFIG_DEFAULTS, 'apiRegion' | 'notifications'>,
+  readonly [number, number]
+> = {
   maxReceiveCount: [1, 1000],
   // SQS's 12 h visibility limit, less the 20 minutes a receive can precede the handler's request.
   retryBaseDelaySeconds: [1, 42000],
@@ -52,6 +55,8 @@ const NUMBER_RANGES: Record<Exclude<keyof typeof CONFIG_DEFAULTS, 'apiRegion'>, 
   batchWindowSeconds: [0, 300],
   maxConcurrency: [2, 1000],
   logRetentionDays: [1, 3653],
+  maxConcurrentCalls: [1, 50],
+  attemptsPerInvocation: [1, 10],
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -133,8 +138,19 @@ export function validateConfig(raw: unknown): ResolvedConfig {
     ...(input.bucketName === undefined ? {} : { bucketName: input.bucketName as string }),
     ...(secret === undefined ? {} : { apiKeySecretName: secret as string }),
     ...(topic === undefined ? {} : { alarmTopicArn: topic as string }),
+    notifications: input.notifications === 'eventbridge' ? 'eventbridge' : 's3',
+    ...(typeof input.apiKeySecretKmsKeyArn === 'string'
+      ? { apiKeySecretKmsKeyArn: input.apiKeySecretKmsKeyArn }
+      : {}),
+    ...(typeof input.blueshiftReaderPrincipalArn === 'string'
+      ? { blueshiftReaderPrincipalArn: input.blueshiftReaderPrincipalArn }
+      : {}),
   };
 }
+
+/** Stand-ins for wip-config's validators (same checks until it lands). */
+export const validateSettings = validateConfig;
+export const validateAppConfig = validateConfig;
 
 type Report = (path: string, message: string) => void;
 
@@ -160,10 +176,13 @@ function checkImports(value: unknown, at: Report): ImportMapping[] {
         `${path}.prefix`,
         'must be a non-empty string of at most 1024 characters (a whole-bucket watch is not supported)',
       );
-    } else if (seen.has(prefix)) {
-      at(`${path}.prefix`, `duplicates imports[${seen.get(prefix)}].prefix "${prefix}"`);
+    } else if (seen.has(`${prefix}\u0000${entry.suffix}`)) {
+      at(
+        `${path}.prefix`,
+        `duplicates imports[${seen.get(`${prefix}\u0000${entry.suffix}`)}].prefix "${prefix}"`,
+      );
     } else {
-      seen.set(prefix, index);
+      seen.set(`${prefix}\u0000${entry.suffix}`, index);
     }
     if (typeof uuid !== 'string' || !UUID.test(uuid)) {
       at(
@@ -180,12 +199,6 @@ function checkImports(value: unknown, at: Report): ImportMapping[] {
       ...(suffix === undefined ? {} : { suffix: suffix as string }),
     });
   });
-  if (new TextEncoder().encode(JSON.stringify(imports)).length > MAX_IMPORTS_JSON_BYTES) {
-    at(
-      '.imports',
-      `are too many to fit Lambda's 4 KB environment (${MAX_IMPORTS_JSON_BYTES} bytes of JSON at most)`,
-    );
-  }
   return imports;
 }
 

@@ -74,12 +74,66 @@ describe('Function: createApiKeyProvider()', () => {
     await apiKeys.get(1000);
 
     // Act
-    const refreshed = await apiKeys.refresh(1000);
+    const refreshed = await apiKeys.refresh('old', 1000);
     const cached = await apiKeys.get(1000);
 
     // Assess
     expect([refreshed, cached]).toEqual(['rotated', 'rotated']);
     expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('shares one read among calls that were refused the same key at once', async () => {
+    // Prepare
+    secretsManager
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'old' })
+      .resolves({ SecretString: 'rotated' });
+    const apiKeys = provider();
+    const stale = await apiKeys.get(1000);
+
+    // Act
+    const refreshed = await Promise.all([1, 2, 3].map(() => apiKeys.refresh(stale, 1000)));
+
+    // Assess
+    expect(refreshed).toEqual(['rotated', 'rotated', 'rotated']);
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('hands out the newer key without reading again when the refused key was already replaced', async () => {
+    // Prepare
+    secretsManager
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'old' })
+      .resolves({ SecretString: 'rotated' });
+    const apiKeys = provider();
+    await apiKeys.get(1000);
+    await apiKeys.refresh('old', 1000);
+
+    // Act: a call that used the old key before the refresh is refused late.
+    const late = await apiKeys.refresh('old', 1000);
+
+    // Assess
+    expect(late).toBe('rotated');
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it('reads again when the refused key is the newest one', async () => {
+    // Prepare
+    secretsManager
+      .on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'old' })
+      .resolvesOnce({ SecretString: 'rotated' })
+      .resolves({ SecretString: 'rotated-again' });
+    const apiKeys = provider();
+    await apiKeys.get(1000);
+    await apiKeys.refresh('old', 1000);
+
+    // Act
+    const key = await apiKeys.refresh('rotated', 1000);
+
+    // Assess
+    expect(key).toBe('rotated-again');
+    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(3);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { triggerImport } from '../../lambda/blueshiftClient';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
 import { freeLoopbackPort } from '../support/freeLoopbackPort';
@@ -14,6 +14,7 @@ describe('Function: triggerImport()', () => {
   });
   afterAll(() => blueshift.close());
   beforeEach(() => blueshift.reset());
+  afterEach(() => vi.useRealTimers());
 
   it('returns the status and Blueshift message', async () => {
     // Prepare
@@ -55,9 +56,15 @@ describe('Function: triggerImport()', () => {
   it('reports a call that never answers as a timeout', async () => {
     // Prepare
     blueshift.script(UUID, [{ kind: 'hang' }]);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 
-    // Act / Assess
-    expect(await triggerImport(request())).toEqual({ kind: 'timeout', message: 'no response within 500 ms' });
+    // Act: once the stand-in holds the request, the fake clock runs out its timeout.
+    const response = triggerImport(request());
+    while (blueshift.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(500);
+
+    // Assess
+    expect(await response).toEqual({ kind: 'timeout', message: 'no response within 500 ms' });
   });
 
   it('reports a refused connection as a network error', async () => {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { coalesceByImport } from '../../lambda/coalesceByImport';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
-import { s3NotificationBody, sqsRecord } from './factories';
+import { eventBridgeBody, s3NotificationBody, sqsRecord, WATCHED_BUCKET } from './factories';
 
 const DAILY = 'aaaaaaaa-0000-4000-8000-000000000001';
 const VIP = 'aaaaaaaa-0000-4000-8000-000000000002';
-const matchKey = createKeyMatcher([
-  { prefix: 'daily/', uuid: DAILY, suffix: '.csv' },
-  { prefix: 'vip/', uuid: VIP },
-  { prefix: 'vip-too/', uuid: VIP },
-]);
+const options = {
+  bucketName: WATCHED_BUCKET,
+  matchKey: createKeyMatcher([
+    { prefix: 'daily/', uuid: DAILY, suffix: '.csv' },
+    { prefix: 'vip/', uuid: VIP },
+    { prefix: 'vip-too/', uuid: VIP },
+  ]),
+};
 
 describe('Function: coalesceByImport()', () => {
   it('makes one trigger per distinct import, listing every record behind it', () => {
@@ -21,7 +24,7 @@ describe('Function: coalesceByImport()', () => {
     ];
 
     // Act
-    const plan = coalesceByImport(records, matchKey);
+    const plan = coalesceByImport(records, options);
 
     // Assess
     expect([...plan.triggers.keys()]).toEqual([DAILY, VIP]);
@@ -43,7 +46,7 @@ describe('Function: coalesceByImport()', () => {
     const records = [sqsRecord(body), sqsRecord(body)];
 
     // Act
-    const plan = coalesceByImport(records, matchKey);
+    const plan = coalesceByImport(records, options);
 
     // Assess
     expect(plan.triggers.size).toBe(1);
@@ -56,10 +59,10 @@ describe('Function: coalesceByImport()', () => {
     const good = sqsRecord(s3NotificationBody(['daily/1.csv']));
 
     // Act
-    const plan = coalesceByImport([poison, good], matchKey);
+    const plan = coalesceByImport([poison, good], options);
 
     // Assess
-    expect(plan.invalid).toEqual([{ record: poison, reason: 'body is not JSON' }]);
+    expect(plan.untriggerable).toEqual([{ record: poison, kind: 'invalid', reason: 'body is not JSON' }]);
     expect(plan.triggers.get(DAILY)?.messageIds.has(good.messageId)).toBe(true);
   });
 
@@ -68,9 +71,10 @@ describe('Function: coalesceByImport()', () => {
     const test = sqsRecord(JSON.stringify({ Event: 's3:TestEvent' }));
     const other = sqsRecord(s3NotificationBody(['other/x.csv', 'daily/', 'daily/x.json']));
     const removed = sqsRecord(s3NotificationBody(['daily/old.csv'], 'ObjectRemoved:Delete'));
+    const tagged = sqsRecord(eventBridgeBody('daily/tagged.csv', 'Object Tags Added'));
 
     // Act
-    const plan = coalesceByImport([test, other, removed], matchKey);
+    const plan = coalesceByImport([test, other, removed, tagged], options);
 
     // Assess
     expect(plan.testEvents).toEqual([test.messageId]);
@@ -80,6 +84,42 @@ describe('Function: coalesceByImport()', () => {
       'folder-marker',
       'suffix-mismatch',
       'event ObjectRemoved:Delete',
+      'event Object Tags Added',
     ]);
+  });
+
+  it('plans EventBridge Object Created events like S3 notifications, coalescing both shapes', () => {
+    // Prepare
+    const records = [
+      sqsRecord(eventBridgeBody('daily/a b.csv')),
+      sqsRecord(s3NotificationBody(['daily/c.csv'])),
+    ];
+
+    // Act
+    const plan = coalesceByImport(records, options);
+
+    // Assess
+    expect(plan.triggers.get(DAILY)?.keys).toEqual(['daily/a b.csv', 'daily/c.csv']);
+    expect(plan.triggers.get(DAILY)?.messageIds.size).toBe(2);
+  });
+
+  it('sets aside a record of another bucket as untriggerable, naming the bucket', () => {
+    // Prepare
+    const foreign = sqsRecord(s3NotificationBody(['daily/1.csv'], 'ObjectCreated:Put', 'someone-elses'));
+    const foreignEventBridge = sqsRecord(eventBridgeBody('daily/2.csv', 'Object Created', 'someone-elses'));
+
+    // Act
+    const plan = coalesceByImport([foreign, foreignEventBridge], options);
+
+    // Assess
+    expect(plan.triggers.size).toBe(0);
+    expect(plan.untriggerable).toEqual(
+      [foreign, foreignEventBridge].map((record) => ({
+        record,
+        kind: 'foreign-bucket',
+        bucket: 'someone-elses',
+        reason: `object of bucket someone-elses, not ${WATCHED_BUCKET}`,
+      })),
+    );
   });
 });

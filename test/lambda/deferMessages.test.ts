@@ -11,10 +11,8 @@ const deferral = (index: number, seconds = 30): Deferral => ({
   eventSourceARN: INGEST_QUEUE_ARN,
   visibilityTimeoutSeconds: seconds,
 });
-const deferMessages = createMessageDeferrer(async () => ({
-  client: new SQSClient({}),
-  ChangeMessageVisibilityBatchCommand,
-}));
+const client = new SQSClient({});
+const deferMessages = createMessageDeferrer(() => client);
 
 describe('Function: queueUrlFromArn()', () => {
   it.each([
@@ -58,33 +56,53 @@ describe('Function: createMessageDeferrer()', () => {
     expect(sqs.commandCalls(ChangeMessageVisibilityBatchCommand)).toHaveLength(0);
   });
 
-  it('returns the entries SQS refused', async () => {
+  it('returns the entries SQS refused, with its code and message', async () => {
     // Prepare
     sqs.on(ChangeMessageVisibilityBatchCommand).resolves({
       Successful: [{ Id: '0' }],
-      Failed: [{ Id: '1', Code: 'ReceiptHandleIsInvalid', SenderFault: true }],
+      Failed: [
+        {
+          Id: '1',
+          Code: 'ReceiptHandleIsInvalid',
+          Message: 'The receipt handle has expired',
+          SenderFault: true,
+        },
+      ],
     });
 
     // Act / Assess
-    expect(await deferMessages([deferral(0), deferral(1)])).toEqual(['m-1']);
+    expect(await deferMessages([deferral(0), deferral(1)])).toEqual([
+      { messageId: 'm-1', reason: 'ReceiptHandleIsInvalid: The receipt handle has expired' },
+    ]);
   });
 
-  it('returns every entry when the SQS client cannot be loaded, without throwing', async () => {
+  it('returns every entry when the SQS client cannot be made, without throwing', async () => {
     // Prepare
-    const deferWithoutClient = createMessageDeferrer(async () => {
-      throw new Error('Cannot find package @aws-sdk/client-sqs');
+    const deferWithoutClient = createMessageDeferrer(() => {
+      throw new TypeError('Region is missing');
     });
 
     // Act / Assess
-    expect(await deferWithoutClient([deferral(0), deferral(1)])).toEqual(['m-0', 'm-1']);
+    expect(await deferWithoutClient([deferral(0), deferral(1)])).toEqual([
+      { messageId: 'm-0', reason: 'TypeError: Region is missing' },
+      { messageId: 'm-1', reason: 'TypeError: Region is missing' },
+    ]);
     expect(sqs.commandCalls(ChangeMessageVisibilityBatchCommand)).toHaveLength(0);
   });
 
-  it('returns every entry of a call that failed, without throwing', async () => {
+  it('returns every entry of a call that failed with the SQS error, without throwing', async () => {
     // Prepare
-    sqs.on(ChangeMessageVisibilityBatchCommand).rejects(new Error('AccessDenied'));
+    const denied = Object.assign(new Error('User is not authorized to perform sqs:ChangeMessageVisibility'), {
+      name: 'AccessDenied',
+    });
+    sqs.on(ChangeMessageVisibilityBatchCommand).rejects(denied);
 
     // Act / Assess
-    expect(await deferMessages([deferral(0), deferral(1)])).toEqual(['m-0', 'm-1']);
+    expect(await deferMessages([deferral(0), deferral(1)])).toEqual(
+      ['m-0', 'm-1'].map((messageId) => ({
+        messageId,
+        reason: 'AccessDenied: User is not authorized to perform sqs:ChangeMessageVisibility',
+      })),
+    );
   });
 });

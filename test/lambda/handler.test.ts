@@ -1,8 +1,8 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
-import { s3NotificationBody, sqsEvent, sqsRecord } from './factories';
+import { eventBridgeBody, s3NotificationBody, sqsEvent, sqsRecord } from './factories';
 import {
   API_KEY,
   captureLogs,
@@ -10,8 +10,10 @@ import {
   type Handler,
   invoke as invokeHandler,
   loadHandler,
+  REQUEST_ID,
   secretsManager,
   sqs,
+  useFakeClock,
   visibilityChanges as visibilityOf,
 } from './handlerHarness';
 
@@ -41,6 +43,12 @@ describe('Handler: SQS batch to Blueshift trigger_import', () => {
     secretsManager.on(GetSecretValueCommand).resolves({ SecretString: API_KEY });
     sqs.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [], Failed: [] });
     logLines = captureLogs().lines;
+    useFakeClock();
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   it('posts the uuid with Basic auth (key as user, empty password) and acknowledges the record on 200', async () => {
@@ -143,18 +151,29 @@ describe('Handler: SQS batch to Blueshift trigger_import', () => {
   });
 
   it('re-reads a rotated key after a 401 and succeeds with it', async () => {
-    // Prepare: the key cached by earlier invocations was rotated away; the secret now holds the new one.
-    secretsManager.reset();
-    secretsManager.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ apiKey: API_KEY }) });
-    blueshift.script(DAILY, [{ status: 401 }]);
+    // Prepare: a cold handler reads the old key; Blueshift accepts only the new one, which the secret now holds.
+    const rotated = await startBlueshiftStandIn({ apiKey: 'rotated-key' });
+    try {
+      const coldHandler = await loadHandler(rotated);
+      secretsManager.reset();
+      secretsManager
+        .on(GetSecretValueCommand)
+        .resolvesOnce({ SecretString: API_KEY })
+        .resolves({ SecretString: JSON.stringify({ apiKey: 'rotated-key' }) });
 
-    // Act
-    const response = await invoke(dropEvent());
+      // Act
+      const response = await invokeHandler(coldHandler, dropEvent());
 
-    // Assess
-    expect(response).toEqual({ batchItemFailures: [] });
-    expect(blueshift.calls.map((call) => call.response)).toEqual([401, 200]);
-    expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+      // Assess
+      expect(response).toEqual({ batchItemFailures: [] });
+      expect(rotated.calls.map((call) => call.response)).toEqual([401, 200]);
+      expect(rotated.calls.map((call) => call.headers.authorization)).toEqual(
+        [API_KEY, 'rotated-key'].map((key) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`),
+      );
+      expect(secretsManager.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+    } finally {
+      await rotated.close();
+    }
   });
 
   it('fails the record after a second 401 and logs an error', async () => {
@@ -192,5 +211,27 @@ describe('Handler: SQS batch to Blueshift trigger_import', () => {
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
     expect(blueshift.calls.map((call) => call.response)).toEqual(['reset', 200]);
+  });
+
+  it('triggers the import of an EventBridge Object Created event', async () => {
+    // Act
+    const response = await invoke(sqsEvent(sqsRecord(eventBridgeBody('daily/dt=2026-12-01/a b.csv'))));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(blueshift.calls.map((call) => call.body)).toEqual([{ uuid: DAILY }]);
+  });
+
+  it('writes the Lambda request id on every log line', async () => {
+    // Prepare
+    blueshift.script(DAILY, [{ status: 503 }]);
+
+    // Act
+    await invoke(dropEvent());
+
+    // Assess
+    const entries = logLines.map((line) => JSON.parse(line));
+    expect(entries.length).toBeGreaterThan(2);
+    for (const entry of entries) expect(entry).toMatchObject({ function_request_id: REQUEST_ID });
   });
 });

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
 import { s3NotificationBody, sqsEvent, sqsRecord } from './factories';
 import {
@@ -13,6 +13,7 @@ import {
   SECRET_ID,
   secretsManager,
   sqs,
+  useFakeClock,
   VIP,
   visibilityChanges,
 } from './handlerHarness';
@@ -40,10 +41,15 @@ describe('Handler: failure paths that must not lose or wedge a drop', () => {
     sqs.on(ChangeMessageVisibilityBatchCommand).resolves({ Successful: [], Failed: [] });
     handler = await loadHandler(blueshift);
     logs = captureLogs();
+    useFakeClock();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
   });
 
   it('stops retrying before the Lambda timeout and fails the remaining records with their backoff', async () => {
-    // Prepare: Blueshift never answers, and the invocation has 4 s left.
+    // Prepare: Blueshift never answers, and the invocation has 4 s left (on the fake clock).
     blueshift.script(DAILY, () => ({ kind: 'hang' }));
     const event = sqsEvent(drop('daily/a.csv', 'a'), drop('daily/b.csv', 'b'));
     const startedAt = Date.now();

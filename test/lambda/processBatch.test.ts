@@ -1,9 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Deferral } from '../../lambda/deferMessages';
+import { UNTRIGGERABLE_DELAY_SECONDS } from '../../contract/redeliveryPolicy';
+import type { Deferral, NotDeferred } from '../../lambda/deferMessages';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
 import { type BatchDeps, processBatch } from '../../lambda/processBatch';
 import type { TriggerOutcome } from '../../lambda/triggerWithRetries';
-import { lambdaContext, s3NotificationBody, sqsEvent, sqsRecord } from './factories';
+import {
+  eventBridgeBody,
+  lambdaContext,
+  s3NotificationBody,
+  sqsEvent,
+  sqsRecord,
+  WATCHED_BUCKET,
+} from './factories';
 
 const DAILY = 'aaaaaaaa-0000-4000-8000-000000000001';
 const VIP = 'aaaaaaaa-0000-4000-8000-000000000002';
@@ -14,12 +22,18 @@ const imports = [
 const triggered: TriggerOutcome = { verdict: 'triggered', status: 200, message: 'ok', attempts: 1 };
 
 /** processBatch with scripted outcomes per import and recorded deferrals and logs. */
-function setup(outcomes: Record<string, TriggerOutcome> = {}, notDeferred: string[] = []) {
+function setup(outcomes: Record<string, TriggerOutcome> = {}, notDeferred: NotDeferred[] = []) {
   const deferred: Deferral[] = [];
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const trigger = vi.fn(async (uuid: string, _deadlineMs: number) => outcomes[uuid] ?? triggered);
   const deps: BatchDeps = {
-    settings: { retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 1800, maxReceiveCount: 5 },
+    settings: {
+      bucketName: WATCHED_BUCKET,
+      maxConcurrentCalls: 4,
+      retryBaseDelaySeconds: 30,
+      retryMaxDelaySeconds: 1800,
+      maxReceiveCount: 5,
+    },
     matchKey: createKeyMatcher(imports),
     trigger,
     deferMessages: async (items) => {
@@ -186,7 +200,7 @@ describe('Function: processBatch()', () => {
     const failing = sqsRecord(s3NotificationBody(['daily/1.csv']));
     const { deps, log } = setup(
       { [DAILY]: { verdict: 'transient', status: 500, message: '', attempts: 3 } },
-      [failing.messageId],
+      [{ messageId: failing.messageId, reason: 'AccessDenied: not authorized' }],
     );
 
     // Act
@@ -196,7 +210,107 @@ describe('Function: processBatch()', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: failing.messageId }]);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('default visibility'), {
       messageIds: [failing.messageId],
+      reasons: ['AccessDenied: not authorized'],
     });
+  });
+
+  it('never delays a record on its last receive, so it reaches the dead-letter queue at once', async () => {
+    // Prepare
+    const { deps, deferred } = setup({
+      [DAILY]: { verdict: 'busy', status: 405, message: 'busy', attempts: 1 },
+    });
+    const last = sqsRecord(s3NotificationBody(['daily/1.csv']), { receiveCount: 5 });
+
+    // Act
+    await processBatch(sqsEvent(last), lambdaContext(), deps);
+
+    // Assess
+    expect(deferred).toMatchObject([{ messageId: last.messageId, visibilityTimeoutSeconds: 0 }]);
+  });
+
+  it('caps a Retry-After above the longest redelivery delay', async () => {
+    // Prepare
+    const { deps, deferred } = setup({
+      [DAILY]: { verdict: 'transient', status: 429, retryAfterSeconds: 86_400, message: '', attempts: 1 },
+    });
+
+    // Act
+    await processBatch(sqsEvent(sqsRecord(s3NotificationBody(['daily/1.csv']))), lambdaContext(), deps);
+
+    // Assess
+    expect(deferred[0]?.visibilityTimeoutSeconds).toBe(1800);
+  });
+
+  it('fails a record of another bucket without triggering, logging the bucket', async () => {
+    // Prepare
+    const { deps, deferred, log, trigger } = setup();
+    const foreign = sqsRecord(s3NotificationBody(['daily/1.csv'], 'ObjectCreated:Put', 'not-ours'));
+
+    // Act
+    const response = await processBatch(sqsEvent(foreign), lambdaContext(), deps);
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: foreign.messageId }]);
+    expect(trigger).not.toHaveBeenCalled();
+    expect(deferred).toMatchObject([
+      { messageId: foreign.messageId, visibilityTimeoutSeconds: UNTRIGGERABLE_DELAY_SECONDS },
+    ]);
+    expect(log.error).toHaveBeenCalledWith(
+      expect.stringContaining('someone else writes to this queue'),
+      expect.objectContaining({ messageId: foreign.messageId, bucket: 'not-ours' }),
+    );
+  });
+
+  it('triggers an import from an EventBridge Object Created event', async () => {
+    // Prepare
+    const { deps, trigger } = setup();
+
+    // Act
+    const response = await processBatch(
+      sqsEvent(sqsRecord(eventBridgeBody('vip/a.csv'))),
+      lambdaContext(),
+      deps,
+    );
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(trigger.mock.calls.map(([uuid]) => uuid)).toEqual([VIP]);
+  });
+
+  it('keeps at most maxConcurrentCalls triggers in flight', async () => {
+    // Prepare
+    const { deps } = setup();
+    let inFlight = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const trigger = vi.fn(async (_uuid: string, _deadlineMs: number) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      inFlight--;
+      return triggered;
+    });
+    const many = Array.from({ length: 7 }, (_, index) => `aaaaaaaa-0000-4000-8000-0000000001${index}0`);
+    const event = sqsEvent(...many.map((_, index) => sqsRecord(s3NotificationBody([`many-${index}/a.csv`]))));
+    const manyDeps = {
+      ...deps,
+      settings: { ...deps.settings, maxConcurrentCalls: 3 },
+      matchKey: createKeyMatcher(many.map((uuid, index) => ({ prefix: `many-${index}/`, uuid }))),
+      trigger,
+    };
+
+    // Act
+    const done = processBatch(event, lambdaContext(), manyDeps);
+    while (trigger.mock.calls.length < many.length || releases.length > 0) {
+      await Promise.resolve();
+      releases.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const response = await done;
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(trigger).toHaveBeenCalledTimes(7);
+    expect(most).toBe(3);
   });
 
   it('gives the triggers a deadline that keeps time back to defer and return', async () => {

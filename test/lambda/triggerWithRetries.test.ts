@@ -4,7 +4,7 @@ import { ApiKeyTemporarilyUnavailableError, ApiKeyUnavailableError } from '../..
 import { type TriggerAttempt, triggerWithRetries } from '../../lambda/triggerWithRetries';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
-const policy = { baseUrl: 'http://127.0.0.1:1', requestTimeoutMs: 10_000 };
+const policy = { baseUrl: 'http://127.0.0.1:1', requestTimeoutMs: 10_000, attemptsPerInvocation: 3 };
 const status = (code: number, retryAfterSeconds?: number): TriggerResponse => ({
   kind: 'response',
   status: code,
@@ -15,7 +15,7 @@ const status = (code: number, retryAfterSeconds?: number): TriggerResponse => ({
 /** A scripted Blueshift and key store on a fake clock that only sleeps move. */
 function harness(
   responses: TriggerResponse[],
-  keys: { get?: () => Promise<string>; refresh?: () => Promise<string> } = {},
+  keys: { get?: () => Promise<string>; refresh?: (staleKey: string) => Promise<string> } = {},
 ) {
   let clock = 0;
   const requests: TriggerRequest[] = [];
@@ -24,7 +24,7 @@ function harness(
   const deps = {
     apiKeys: {
       get: keys.get ?? (async () => 'key-1'),
-      refresh: keys.refresh ?? (async () => 'key-2'),
+      refresh: keys.refresh ?? (async (staleKey: string) => `${staleKey}-rotated`),
     },
     call: async (request: TriggerRequest) => {
       requests.push(request);
@@ -84,6 +84,18 @@ describe('Function: triggerWithRetries()', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('makes as many attempts as the settings allow', async () => {
+    // Prepare
+    const { deps, requests } = harness([status(503), status(503), status(503), status(503), status(200)]);
+
+    // Act
+    const outcome = await triggerWithRetries(UUID, 60_000, { ...policy, attemptsPerInvocation: 5 }, deps);
+
+    // Assess
+    expect(outcome.verdict).toBe('triggered');
+    expect(requests).toHaveLength(5);
+  });
+
   it('waits for a short Retry-After before retrying a 429', async () => {
     // Prepare
     const { deps, sleeps } = harness([status(429, 1), status(200)]);
@@ -134,7 +146,24 @@ describe('Function: triggerWithRetries()', () => {
 
     // Assess
     expect(outcome.verdict).toBe('triggered');
-    expect(requests.map((request) => request.apiKey)).toEqual(['key-1', 'key-2']);
+    expect(requests.map((request) => request.apiKey)).toEqual(['key-1', 'key-1-rotated']);
+  });
+
+  it('asks for a key newer than the one Blueshift refused', async () => {
+    // Prepare
+    const refreshedFrom: string[] = [];
+    const { deps } = harness([status(401), status(200)], {
+      refresh: async (staleKey) => {
+        refreshedFrom.push(staleKey);
+        return 'key-2';
+      },
+    });
+
+    // Act
+    await triggerWithRetries(UUID, 60_000, policy, deps);
+
+    // Assess
+    expect(refreshedFrom).toEqual(['key-1']);
   });
 
   it('stops after the second 401', async () => {

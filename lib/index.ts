@@ -1,0 +1,1 @@
+export { BlueshiftImportTrigger, type BlueshiftImportTriggerProps } from './BlueshiftImportTrigger';
