@@ -27,8 +27,8 @@ describe('End to end: S3 drop → SQS → function → Blueshift (moto and a sta
       endpoint: moto.endpoint,
       config: {
         imports: [
-          { prefix: 'imports/', uuid: ALL },
-          { prefix: 'imports/vip/', uuid: VIP, suffix: '.csv' },
+          { prefix: 'imports/', uuid: ALL, suffix: '.csv' },
+          { prefix: 'imports/vip/', uuid: VIP },
           // Prefixes that S3 only matches when the template writes them URL-encoded.
           { prefix: 'exports/dt=2026-12-01/', uuid: PARTITION },
           { prefix: 'events/+plus/', uuid: PLUS },
@@ -101,8 +101,8 @@ describe('End to end: S3 drop → SQS → function → Blueshift (moto and a sta
   });
 
   it('acknowledges a notified key that no mapping takes, without calling Blueshift', async () => {
-    // Act: the collapsed `imports/` filter lets `.txt` under `imports/vip/` through; the mapping's suffix does not.
-    await dropFile(deployment, 'imports/vip/readme.txt');
+    // Act: the merged `imports/` filter (no suffix, for `imports/vip/`) lets `.txt` through; no mapping takes it.
+    await dropFile(deployment, 'imports/readme.txt');
     await dropFile(deployment, 'elsewhere/unwatched.csv');
     // A space where the watched prefix has a plus sign: a filter written `events/+plus/` would take it on S3.
     await dropFile(deployment, 'events/ plus/unwatched.csv');
