@@ -61,7 +61,8 @@ export function fromEnvironment(env: Readonly<Record<string, string | undefined>
   }
   for (const field of NUMBER_FIELDS) {
     const value = Number(env[ENV[field]]);
-    if (!(Number.isInteger(value) && value > 0)) problems.push(`${ENV[field]} must be a positive whole number`);
+    if (!(Number.isInteger(value) && value > 0))
+      problems.push(`${ENV[field]} must be a positive whole number`);
     settings[field] = value;
   }
   if (problems.length > 0) throw new Error(`Invalid function environment: ${problems.join('; ')}`);

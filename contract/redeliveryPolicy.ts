@@ -109,7 +109,10 @@ export const UNTRIGGERABLE_DELAY_SECONDS = 0;
  * batching window, so a batch still being retried by Lambda is not handed out again. It is also the wait of
  * a failed record whose delay could not be set.
  */
-export function queueVisibilityTimeoutSeconds(functionTimeoutSeconds: number, batchWindowSeconds: number): number {
+export function queueVisibilityTimeoutSeconds(
+  functionTimeoutSeconds: number,
+  batchWindowSeconds: number,
+): number {
   return 6 * functionTimeoutSeconds + batchWindowSeconds;
 }
 

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyStatus,
+  IN_INVOCATION_RETRY,
+  inInvocationWaitMs,
+  MAX_REDELIVERY_DELAY_SECONDS,
+  needsOperator,
+  queueVisibilityTimeoutSeconds,
+  redeliveryDelaySeconds,
+  typicalDelaysSeconds,
+  worstCaseRetrySpanSeconds,
+} from '../../contract/redeliveryPolicy';
+
+const settings = { maxReceiveCount: 10, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 1800 };
+
+describe('Function: classifyStatus()', () => {
+  it.each([
+    [200, 'triggered'],
+    [202, 'triggered'],
+    [408, 'transient'],
+    [429, 'transient'],
+    [500, 'transient'],
+    [502, 'transient'],
+    [503, 'transient'],
+    [504, 'transient'],
+    [507, 'transient'],
+    [599, 'transient'],
+    [405, 'busy'],
+    [401, 'unauthorized'],
+    [403, 'unauthorized'],
+    [404, 'rejected'],
+    [400, 'rejected'],
+    [422, 'rejected'],
+  ] as const)('classifies status %i as %s', (status, verdict) => {
+    // Act / Assess
+    expect(classifyStatus(status)).toBe(verdict);
+  });
+
+  it.each(['timeout', 'network-error'] as const)('treats a %s as transient', (kind) => {
+    // Act / Assess
+    expect(classifyStatus(kind)).toBe('transient');
+  });
+});
+
+describe('Function: needsOperator()', () => {
+  it.each([
+    ['unauthorized', true],
+    ['rejected', true],
+    ['key-unavailable', true],
+    ['transient', false],
+    ['busy', false],
+    ['deadline', false],
+    ['triggered', false],
+  ] as const)('says %s needs an operator: %s', (verdict, expected) => {
+    // Act / Assess
+    expect(needsOperator(verdict)).toBe(expected);
+  });
+});
+
+describe('Function: inInvocationWaitMs()', () => {
+  it('draws between zero and the doubling ceiling (full jitter)', () => {
+    // Act / Assess
+    expect(inInvocationWaitMs(1, undefined, () => 0.999)).toBe(199);
+    expect(inInvocationWaitMs(3, undefined, () => 0.5)).toBe(400);
+    expect(inInvocationWaitMs(3, undefined, () => 0)).toBe(0);
+  });
+
+  it('caps the ceiling', () => {
+    // Act / Assess
+    expect(inInvocationWaitMs(10, undefined, () => 0.5)).toBe(IN_INVOCATION_RETRY.capMs / 2);
+  });
+
+  it('waits at least a short Retry-After', () => {
+    // Act / Assess
+    expect(inInvocationWaitMs(1, 1, () => 0.5)).toBe(1000);
+  });
+
+  it('leaves a Retry-After longer than the cap to SQS redelivery', () => {
+    // Act / Assess
+    expect(inInvocationWaitMs(1, 3, () => 0)).toBeUndefined();
+  });
+});
+
+describe('Function: redeliveryDelaySeconds()', () => {
+  it.each([
+    [1, 30],
+    [2, 60],
+    [3, 120],
+    [6, 960],
+    [7, 1800],
+    [9, 1800],
+  ])('waits exponentially, capped: receive %i -> %i s', (receiveCount, seconds) => {
+    // Act / Assess
+    expect(redeliveryDelaySeconds(receiveCount, settings)).toBe(seconds);
+  });
+
+  it('lets a larger Retry-After win', () => {
+    // Act / Assess
+    expect(redeliveryDelaySeconds(1, settings, 600)).toBe(600);
+  });
+
+  it('keeps the exponential delay when Retry-After is smaller', () => {
+    // Act / Assess
+    expect(redeliveryDelaySeconds(3, settings, 5)).toBe(120);
+  });
+
+  it('never lets a Retry-After push the delay above retryMaxDelaySeconds', () => {
+    // Act / Assess
+    expect(redeliveryDelaySeconds(1, settings, 100_000)).toBe(1800);
+    expect(redeliveryDelaySeconds(8, settings, 1801)).toBe(1800);
+  });
+
+  it('stays 20 minutes inside the 12 h SQS limit, which counts from the receive', () => {
+    // Prepare
+    const unbounded = { ...settings, maxReceiveCount: 100, retryMaxDelaySeconds: 43_200 };
+
+    // Act / Assess
+    expect(MAX_REDELIVERY_DELAY_SECONDS).toBe(42_000);
+    expect(redeliveryDelaySeconds(1, unbounded, 100_000)).toBe(42_000);
+    expect(redeliveryDelaySeconds(40, unbounded)).toBe(42_000);
+  });
+
+  it.each([10, 11])('waits 0 s on the last receive (%i of 10), whatever Retry-After says', (receiveCount) => {
+    // Act / Assess
+    expect(redeliveryDelaySeconds(receiveCount, settings, 600)).toBe(0);
+  });
+});
+
+describe('Function: typicalDelaysSeconds()', () => {
+  it('lists one delay per receive, capped, ending with 0', () => {
+    // Act / Assess
+    expect(
+      typicalDelaysSeconds({ maxReceiveCount: 5, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 100 }),
+    ).toEqual([30, 60, 100, 100, 0]);
+  });
+});
+
+describe('Function: queueVisibilityTimeoutSeconds()', () => {
+  it('covers six function timeouts plus the batching window', () => {
+    // Act / Assess
+    expect(queueVisibilityTimeoutSeconds(60, 5)).toBe(365);
+  });
+});
+
+describe('Function: worstCaseRetrySpanSeconds()', () => {
+  it('adds every receive, the longest delay between receives and the queue visibility after the last', () => {
+    // Prepare: 5 receives of up to 65 s, 4 waits of 900 s, then the 365 s queue visibility.
+    const span = { maxReceiveCount: 5, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 900 };
+
+    // Act / Assess
+    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 60, batchWindowSeconds: 5 })).toBe(
+      5 * 65 + 4 * 900 + 365,
+    );
+  });
+
+  it('counts the queue visibility as the wait when it is longer than the longest delay', () => {
+    // Prepare: a delay that could not be set waits the queue's 5,700 s.
+    const span = { maxReceiveCount: 3, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 3600 };
+
+    // Act / Assess
+    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 900, batchWindowSeconds: 300 })).toBe(
+      3 * 1200 + 2 * 5700 + 5700,
+    );
+  });
+
+  it('caps the longest delay as the handler does', () => {
+    // Prepare
+    const span = { maxReceiveCount: 2, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 43_200 };
+
+    // Act / Assess
+    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 30, batchWindowSeconds: 0 })).toBe(
+      2 * 30 + 42_000 + 180,
+    );
+  });
+});
