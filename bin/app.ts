@@ -1,15 +1,16 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { validateStackName } from '../lib/config/stackName';
 import { ConfigError } from '../lib/config/validateConfig';
 import { TriggerImportStack } from '../lib/TriggerImportStack';
 
 // Synthesised explicitly below, so an invalid configuration writes no template at all.
 const app = new App({ autoSynth: false });
-const stackName: string = app.node.tryGetContext('stackName') ?? 'BlueshiftImportTrigger';
 const account = process.env.CDK_DEFAULT_ACCOUNT;
 const region = process.env.CDK_DEFAULT_REGION;
 
 try {
+  const stackName = validateStackName(app.node.tryGetContext('stackName'));
   new TriggerImportStack(app, stackName, {
     stackName,
     ...(account && region ? { env: { account, region } } : {}),

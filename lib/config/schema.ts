@@ -1,102 +1,72 @@
-/** Blueshift's API hosts by account region. */
-export const API_BASE_URLS = {
-  us: 'https://api.getblueshift.com',
-  eu: 'https://api.eu.getblueshift.com',
-} as const;
+import { z } from 'zod';
+import { settingsRules } from './rules';
+import { API_BASE_URLS, settingsShape } from './settingsFields';
+import { arnSchemas, bucketNameSchema, secretNameSchema } from './textFields';
 
-export type ApiRegion = keyof typeof API_BASE_URLS;
+export { API_BASE_URLS } from './settingsFields';
 
 /** The context key the app reads its configuration from. */
 export const CONFIG_CONTEXT_KEY = 'blueshiftImportTrigger';
 
-/** One watched folder and the Blueshift import its files trigger. */
-export interface ImportMapping {
-  /** Object key prefix to watch, e.g. `customers/daily/`; the longest matching prefix wins. */
-  readonly prefix: string;
-  /** Blueshift customer-attributes import task UUID (8-4-4-4-12 hex). */
-  readonly uuid: string;
-  /** Only keys ending with this trigger the import, e.g. `.csv` or `_SUCCESS`. @default - any key */
-  readonly suffix?: string;
-}
+/** Fields only the app has: what it looks up or creates, by name or ARN. */
+const appShape = {
+  $schema: z
+    .string()
+    .optional()
+    .meta({ description: 'The JSON Schema editors check a config file against; ignored.' }),
+  bucketName: bucketNameSchema.optional().meta({
+    description:
+      'An existing bucket to watch. Omitted: the stack creates one (encrypted, public access blocked, TLS only, kept when the stack is deleted).',
+  }),
+  apiKeySecretName: secretNameSchema.optional().meta({
+    description:
+      'An existing Secrets Manager secret (name or ARN) holding the key as plain text or `{"apiKey": "…"}`. Omitted: the stack creates one to fill in.',
+  }),
+  apiKeySecretKmsKeyArn: arnSchemas.kmsKey.optional().meta({
+    description:
+      'The customer-managed KMS key (key ARN) that encrypts `apiKeySecretName`; the function may decrypt with it through Secrets Manager only.',
+  }),
+  alarmTopicArn: arnSchemas.snsTopic.optional().meta({
+    description: 'An SNS topic the dead-letter alarm notifies. Omitted: the alarm shows in CloudWatch only.',
+  }),
+};
 
-/** The app's configuration, as written in `cdk.json` under `blueshiftImportTrigger`. */
-export interface TriggerConfig {
-  /** Prefix-to-import mappings; at least one. */
-  readonly imports: readonly ImportMapping[];
-  /** Existing bucket to watch. @default - the stack creates an encrypted, private, retained bucket */
-  readonly bucketName?: string;
-  /** Blueshift account region, which picks the API host. @default 'us' */
-  readonly apiRegion?: ApiRegion;
-  /** API base URL that overrides `apiRegion` (sandboxes, tests); https, or http to loopback only. @default - from apiRegion */
-  readonly apiBaseUrl?: string;
-  /** Existing Secrets Manager secret (name or ARN) holding the User API key. @default - the stack creates one to fill in */
-  readonly apiKeySecretName?: string;
-  /** Receives before a failing message moves to the dead-letter queue. @default 10 */
-  readonly maxReceiveCount?: number;
-  /** First redelivery delay after a failed trigger; doubles per receive. @default 30 */
-  readonly retryBaseDelaySeconds?: number;
-  /** Longest redelivery delay (at most 42000: SQS's 12 h less the time a batch can wait). @default 1800 */
-  readonly retryMaxDelaySeconds?: number;
-  /** Timeout of one HTTP call to Blueshift. @default 10 */
-  readonly requestTimeoutSeconds?: number;
-  /** Lambda function timeout; must leave room for a few calls. @default 60 */
-  readonly functionTimeoutSeconds?: number;
-  /** SNS topic ARN the dead-letter alarm notifies. @default - the alarm shows in CloudWatch only */
-  readonly alarmTopicArn?: string;
-  /** Lambda memory. @default 256 */
-  readonly memorySizeMb?: number;
-  /** Records per Lambda batch (more than 10 needs a batching window of at least 1 s). @default 100 */
-  readonly batchSize?: number;
-  /** How long SQS gathers records before invoking, so one burst of drops makes one call per import. @default 5 */
-  readonly batchWindowSeconds?: number;
-  /** Most concurrent Lambda invocations the queue drives (2 to 1000). @default 2 */
-  readonly maxConcurrency?: number;
-  /** Days the function's logs are kept. @default 90 */
-  readonly logRetentionDays?: number;
-  /** How S3 tells the trigger about new files. @default 's3' */
-  readonly notifications?: 's3' | 'eventbridge';
-  /** KMS key ARN of an existing secret encrypted with a customer-managed key. @default - AWS managed key */
-  readonly apiKeySecretKmsKeyArn?: string;
-  /** Principal ARN Blueshift reads the files with. @default - no grant */
-  readonly blueshiftReaderPrincipalArn?: string;
-  /** Blueshift calls in flight at once per invocation (1-50). @default 4 */
-  readonly maxConcurrentCalls?: number;
-  /** Calls per import per invocation (1-10). @default 3 */
-  readonly attemptsPerInvocation?: number;
-}
+const unknownField = (issue: { code?: string }) =>
+  issue.code === 'unrecognized_keys' ? 'is not a known field' : undefined;
 
-/** Fields that stay optional after defaults: omitted means "create one" or "none". */
-type OptionalField =
-  | 'bucketName'
-  | 'apiKeySecretName'
-  | 'alarmTopicArn'
-  | 'apiKeySecretKmsKeyArn'
-  | 'blueshiftReaderPrincipalArn';
+/** `apiBaseUrl` always set: the one given, else the region's host. */
+const withBaseUrl = <T extends { apiRegion: keyof typeof API_BASE_URLS; apiBaseUrl?: string | undefined }>(
+  settings: T,
+): T & { apiBaseUrl: string } => ({
+  ...settings,
+  apiBaseUrl: settings.apiBaseUrl ?? API_BASE_URLS[settings.apiRegion],
+});
 
-/** The configuration with every default applied. */
-export type ResolvedConfig = Required<Omit<TriggerConfig, OptionalField | 'apiRegion'>> &
-  Pick<TriggerConfig, OptionalField> & { readonly apiRegion: ApiRegion };
+/** The construct's plain-data settings. */
+export const triggerSettingsSchema = z
+  .strictObject(settingsShape, { error: unknownField })
+  .check(...settingsRules(settingsShape))
+  .transform(withBaseUrl);
 
-export const CONFIG_DEFAULTS = {
-  apiRegion: 'us',
-  maxReceiveCount: 10,
-  retryBaseDelaySeconds: 30,
-  retryMaxDelaySeconds: 1800,
-  requestTimeoutSeconds: 10,
-  functionTimeoutSeconds: 60,
-  memorySizeMb: 256,
-  batchSize: 100,
-  batchWindowSeconds: 5,
-  maxConcurrency: 2,
-  logRetentionDays: 90,
-  notifications: 's3',
-  maxConcurrentCalls: 4,
-  attemptsPerInvocation: 3,
-} as const satisfies Partial<TriggerConfig>;
+/** The app's configuration, as written in cdk.json under `blueshiftImportTrigger` or in a config file. */
+export const appConfigSchema = z
+  .strictObject({ ...settingsShape, ...appShape }, { error: unknownField })
+  .check(...settingsRules(settingsShape))
+  .transform(({ $schema: _editorsOnly, ...config }) => withBaseUrl(config));
 
-// Stand-ins for wip-config's zod schema names, so the construct codes against the shared API until it lands.
-type AppOnlyField = 'bucketName' | 'apiKeySecretName' | 'apiKeySecretKmsKeyArn' | 'alarmTopicArn';
-export type TriggerSettings = Omit<TriggerConfig, AppOnlyField>;
-export type ResolvedSettings = Omit<ResolvedConfig, AppOnlyField>;
-export type AppConfig = TriggerConfig;
-export type ResolvedAppConfig = ResolvedConfig;
+export type TriggerSettings = z.input<typeof triggerSettingsSchema>;
+export type ResolvedSettings = z.output<typeof triggerSettingsSchema>;
+export type AppConfig = z.input<typeof appConfigSchema>;
+export type ResolvedAppConfig = z.output<typeof appConfigSchema>;
+
+/** Every default of the settings, read from the schema (for tests and benches that build settings by hand). */
+export const CONFIG_DEFAULTS = (() => {
+  const {
+    imports: _required,
+    apiBaseUrl: _fromRegion,
+    ...defaults
+  } = triggerSettingsSchema.parse({
+    imports: [{ prefix: 'p/', uuid: '00000000-0000-0000-0000-000000000000' }],
+  });
+  return defaults;
+})();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_BASE_URLS, CONFIG_DEFAULTS } from '../../lib/config/schema';
-import { ConfigError, validateConfig } from '../../lib/config/validateConfig';
+import { ConfigError, validateAppConfig } from '../../lib/config/validateConfig';
 
 const DAILY_UUID = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
 
@@ -13,7 +13,7 @@ const rawConfigFactory = (overrides: Record<string, unknown> = {}) => ({
 /** The problems validateConfig reports for a raw configuration; fails the test when it accepts it. */
 const problemsOf = (raw: unknown): readonly string[] => {
   try {
-    validateConfig(raw);
+    validateAppConfig(raw);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -21,10 +21,10 @@ const problemsOf = (raw: unknown): readonly string[] => {
   throw new Error('expected a ConfigError');
 };
 
-describe('Function: validateConfig()', () => {
+describe('Function: validateAppConfig()', () => {
   it('applies every default to a minimal configuration', () => {
     // Act
-    const config = validateConfig(rawConfigFactory());
+    const config = validateAppConfig(rawConfigFactory());
 
     // Assess
     expect(config).toEqual({
@@ -41,7 +41,7 @@ describe('Function: validateConfig()', () => {
     const raw = JSON.stringify(rawConfigFactory({ bucketName: 'drop-bucket', maxConcurrency: 5 }));
 
     // Act
-    const config = validateConfig(raw);
+    const config = validateAppConfig(raw);
 
     // Assess
     expect(config).toMatchObject({ bucketName: 'drop-bucket', maxConcurrency: 5 });
@@ -65,7 +65,7 @@ describe('Function: validateConfig()', () => {
 
   it('lower-cases import UUIDs', () => {
     // Act
-    const config = validateConfig(
+    const config = validateAppConfig(
       rawConfigFactory({ imports: [{ prefix: 'a/', uuid: DAILY_UUID.toUpperCase() }] }),
     );
 
@@ -75,7 +75,7 @@ describe('Function: validateConfig()', () => {
 
   it('picks the EU host for apiRegion eu', () => {
     // Act
-    const config = validateConfig(rawConfigFactory({ apiRegion: 'eu' }));
+    const config = validateAppConfig(rawConfigFactory({ apiRegion: 'eu' }));
 
     // Assess
     expect(config.apiBaseUrl).toBe('https://api.eu.getblueshift.com');
@@ -83,7 +83,7 @@ describe('Function: validateConfig()', () => {
 
   it('lets apiBaseUrl override the region host, without a trailing slash', () => {
     // Act
-    const config = validateConfig(
+    const config = validateAppConfig(
       rawConfigFactory({ apiRegion: 'eu', apiBaseUrl: 'https://sandbox.example.com/' }),
     );
 
@@ -95,7 +95,7 @@ describe('Function: validateConfig()', () => {
     'accepts plain http to the loopback host in %s',
     (apiBaseUrl) => {
       // Act
-      const config = validateConfig(rawConfigFactory({ apiBaseUrl }));
+      const config = validateAppConfig(rawConfigFactory({ apiBaseUrl }));
 
       // Assess
       expect(config.apiBaseUrl).toBe(apiBaseUrl);
@@ -186,7 +186,7 @@ describe('Function: validateConfig()', () => {
     const alarmTopicArn = 'arn:aws:sns:eu-west-1:123456789012:data-team-alerts';
 
     // Act / Assess
-    expect(validateConfig(rawConfigFactory({ alarmTopicArn })).alarmTopicArn).toBe(alarmTopicArn);
+    expect(validateAppConfig(rawConfigFactory({ alarmTopicArn })).alarmTopicArn).toBe(alarmTopicArn);
   });
 
   it('rejects retry settings under which a failing drop could expire before it can be redriven', () => {
@@ -196,23 +196,22 @@ describe('Function: validateConfig()', () => {
     // Assess
     expect(problems).toEqual([
       expect.stringMatching(
-        /^blueshiftImportTrigger\.maxReceiveCount: .* for 9\.9 days before the dead-letter queue/,
+        /^blueshiftImportTrigger\.maxReceiveCount: .* for 14\.1 days before the dead-letter queue/,
       ),
     ]);
   });
 
-  it('measures the imports against the environment limit in bytes, not characters', () => {
-    // Prepare: 20 prefixes of 80 two-byte characters stay under 3000 characters but not 3000 bytes.
-    const imports = Array.from({ length: 20 }, (_, index) => ({
-      prefix: `${String(index).padStart(2, '0')}${'é'.repeat(80)}`,
+  it('validates 1,000 imports, which ship in a file rather than the 4 KB environment', () => {
+    // Prepare
+    const imports = Array.from({ length: 1000 }, (_, index) => ({
+      prefix: `partner-${String(index).padStart(4, '0')}/${'é'.repeat(40)}/`,
       uuid: DAILY_UUID,
     }));
 
     // Act
-    const problems = problemsOf(rawConfigFactory({ imports }));
+    const config = validateAppConfig(rawConfigFactory({ imports, notifications: 'eventbridge' }));
 
     // Assess
-    expect(JSON.stringify(imports).length).toBeLessThan(3000);
-    expect(problems).toEqual([expect.stringMatching(/^blueshiftImportTrigger\.imports: are too many/)]);
+    expect(config.imports).toHaveLength(1000);
   });
 });
