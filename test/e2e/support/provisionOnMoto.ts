@@ -1,7 +1,7 @@
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { ENV } from '../../../lib/config/environment';
+import { ENV } from '../../../contract/handlerSettings';
 import type { QueueRef } from '../../../scripts/redrive/types';
 import type { EventBridgeApi } from '../../support/eventBridgeApi';
 import { type PhysicalResource, resolveIntrinsics } from '../../support/resolveIntrinsics';
