@@ -1,3 +1,4 @@
+import { GetBucketNotificationConfigurationCommand } from '@aws-sdk/client-s3';
 import { PurgeQueueCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type MotoServer, startMotoServer } from '../support/motoServer';
@@ -66,6 +67,18 @@ describe('End to end in EventBridge mode: S3 → EventBridge rule → SQS → fu
         }),
       }),
     ]);
+  });
+
+  it('gives the bucket no queue configuration of its own', async () => {
+    // Act: moto does not echo EventBridgeConfiguration back, only what else the bucket holds.
+    const saved = await deployment.s3.send(
+      new GetBucketNotificationConfigurationCommand({ Bucket: deployment.bucket }),
+    );
+
+    // Assess
+    expect(saved.QueueConfigurations ?? []).toEqual([]);
+    expect(saved.TopicConfigurations ?? []).toEqual([]);
+    expect(saved.LambdaFunctionConfigurations ?? []).toEqual([]);
   });
 
   it('routes only keys the rule’s prefix and suffix take', async () => {
