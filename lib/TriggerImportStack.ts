@@ -20,9 +20,8 @@ export class TriggerImportStack extends Stack {
       description: 'Blueshift import trigger: S3 drops start customer-attributes imports, retried via SQS',
       ...props,
     });
-    const { bucketName, apiKeySecretName, apiKeySecretKmsKeyArn, alarmTopicArn, ...settings } = loadConfig(
-      this.node,
-    );
+    const config = loadConfig(this.node);
+    const { bucketName, apiKeySecretName, apiKeySecretKmsKeyArn, alarmTopicArn, ...settings } = config;
     this.trigger = new BlueshiftImportTrigger(this, 'Trigger', {
       ...settings,
       ...(bucketName ? { bucket: Bucket.fromBucketName(this, 'WatchedBucket', bucketName) } : {}),
@@ -35,7 +34,8 @@ export class TriggerImportStack extends Stack {
 
     const outputs: Record<string, string> = {
       BucketName: bucket.bucketName,
-      ApiKeySecretName: apiKeySecret.secretName,
+      // The configured name as given; an imported secret's own name is a deploy-time token.
+      ApiKeySecretName: apiKeySecretName ?? apiKeySecret.secretName,
       IngestQueueUrl: ingestQueue.queueUrl,
       IngestQueueArn: ingestQueue.queueArn,
       DeadLetterQueueUrl: deadLetterQueue.queueUrl,

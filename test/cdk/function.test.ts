@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { IMPORTS_FILE, parseImports } from '../../contract/importMapping';
 import {
   DAILY_UUID,
   rawConfigFactory,
@@ -14,23 +15,35 @@ import {
 const environmentOf = (synthesized: SynthesizedStack): Record<string, string | object> =>
   resourceOf(synthesized, synthesized.stack.trigger.function).Properties.Environment.Variables;
 
+/** The directory of the function's code asset in the cloud assembly. */
+const assetDirectoryOf = (synthesized: SynthesizedStack): string => {
+  const fn = resourceOf(synthesized, synthesized.stack.trigger.function);
+  return path.join(
+    synthesized.assemblyDirectory,
+    `asset.${String(fn.Properties.Code.S3Key).replace('.zip', '')}`,
+  );
+};
+
+/** `count` distinct import mappings under one parent folder. */
+const manyImports = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    prefix: `imports/customer-${String(index).padStart(4, '0')}/`,
+    uuid: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+  }));
+
 describe('Construct: BlueshiftImportTrigger function', () => {
-  describe('with the default settings', () => {
+  describe('bundled', () => {
     let synthesized: SynthesizedStack;
     beforeAll(() => {
-      synthesized = synthesizeStack(rawConfigFactory());
+      synthesized = synthesizeStack(rawConfigFactory(), { bundle: true });
     });
 
     it('runs the ESM bundle of lambda/index.ts on Node.js 24 for arm64, with the AWS SDK require shim', () => {
       // Prepare
       const fn = resourceOf(synthesized, synthesized.stack.trigger.function);
-      const assetHash = (fn.Properties.Code.S3Key as string).replace('.zip', '');
 
       // Act
-      const bundle = readFileSync(
-        path.join(synthesized.assemblyDirectory, `asset.${assetHash}`, 'index.mjs'),
-        'utf8',
-      );
+      const bundle = readFileSync(path.join(assetDirectoryOf(synthesized), 'index.mjs'), 'utf8');
 
       // Assess
       expect(fn.Properties).toMatchObject({
@@ -45,29 +58,36 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       ).toBe(true);
     });
 
-    it('ships the SQS client as its own package beside the handler, out of the cold-start bundle', async () => {
-      // Prepare
-      const fn = resourceOf(synthesized, synthesized.stack.trigger.function);
-      const assetDirectory = path.join(
-        synthesized.assemblyDirectory,
-        `asset.${(fn.Properties.Code.S3Key as string).replace('.zip', '')}`,
-      );
-      const lazyPackage = path.join(assetDirectory, 'node_modules', '@aws-sdk', 'client-sqs');
-
+    it('ships one bundle, SQS client inside, and the import mapping beside it', () => {
       // Act
-      const handlerBundle = readFileSync(path.join(assetDirectory, 'index.mjs'), 'utf8');
-      const sqs = await import(path.join(lazyPackage, 'index.mjs'));
+      const files = readdirSync(assetDirectoryOf(synthesized)).sort();
+      const bundle = readFileSync(path.join(assetDirectoryOf(synthesized), 'index.mjs'), 'utf8');
+      const shipped = readFileSync(path.join(assetDirectoryOf(synthesized), IMPORTS_FILE), 'utf8');
 
       // Assess
-      expect(handlerBundle).toContain('@aws-sdk/client-sqs');
-      expect(handlerBundle).not.toContain('ChangeMessageVisibilityBatch"');
-      expect(JSON.parse(readFileSync(path.join(lazyPackage, 'package.json'), 'utf8'))).toMatchObject({
-        name: '@aws-sdk/client-sqs',
-        type: 'module',
-        exports: './index.mjs',
+      expect(files).toEqual([IMPORTS_FILE, 'index.mjs'].sort());
+      expect(bundle).toContain('ChangeMessageVisibilityBatch');
+      expect(parseImports(shipped)).toEqual(rawConfigFactory().imports);
+    });
+
+    it('changes the asset hash when only the imports change', () => {
+      // Act
+      const other = synthesizeStack(rawConfigFactory({ imports: [{ prefix: 'other/', uuid: DAILY_UUID }] }), {
+        bundle: true,
       });
-      expect(typeof sqs.SQSClient).toBe('function');
-      expect(typeof sqs.ChangeMessageVisibilityBatchCommand).toBe('function');
+
+      // Assess
+      expect(assetDirectoryOf(other)).not.toBe(assetDirectoryOf(synthesized));
+      expect(parseImports(readFileSync(path.join(assetDirectoryOf(other), IMPORTS_FILE), 'utf8'))).toEqual([
+        { prefix: 'other/', uuid: DAILY_UUID },
+      ]);
+    });
+  });
+
+  describe('with the default settings', () => {
+    let synthesized: SynthesizedStack;
+    beforeAll(() => {
+      synthesized = synthesizeStack(rawConfigFactory());
     });
 
     it('logs JSON at INFO, system logs at WARN, to its own log group with the configured retention', () => {
@@ -92,22 +112,50 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       });
     });
 
-    it('passes the imports and the retry settings, and nothing that looks like a key', () => {
+    it('passes the contract settings and the watched bucket, no imports and nothing that looks like a key', () => {
+      // Prepare
+      const { stack } = synthesized;
+
       // Act
       const environment = environmentOf(synthesized);
 
       // Assess
-      expect(JSON.parse(environment.BLUESHIFT_IMPORTS as string)).toEqual(rawConfigFactory().imports);
       expect(Object.keys(environment).sort()).toEqual([
+        'ATTEMPTS_PER_INVOCATION',
         'BLUESHIFT_API_BASE_URL',
-        'BLUESHIFT_IMPORTS',
         'BLUESHIFT_SECRET_ID',
+        'MAX_CONCURRENT_CALLS',
         'MAX_RECEIVE_COUNT',
         'POWERTOOLS_SERVICE_NAME',
         'REQUEST_TIMEOUT_SECONDS',
         'RETRY_BASE_DELAY_SECONDS',
         'RETRY_MAX_DELAY_SECONDS',
+        'WATCHED_BUCKET_NAME',
       ]);
+      expect(environment).toMatchObject({
+        WATCHED_BUCKET_NAME: stack.resolve(stack.trigger.bucket.bucketName),
+        MAX_CONCURRENT_CALLS: '4',
+        ATTEMPTS_PER_INVOCATION: '3',
+      });
+    });
+  });
+
+  describe('with 1,000 imports', () => {
+    let synthesized: SynthesizedStack;
+    beforeAll(() => {
+      synthesized = synthesizeStack(
+        rawConfigFactory({ imports: manyImports(1000), notifications: 'eventbridge' }),
+      );
+    });
+
+    it('keeps the environment well under 4 KB, with no per-import data', () => {
+      // Act
+      const environment = JSON.stringify(synthesized.stack.resolve(environmentOf(synthesized)));
+
+      // Assess
+      expect(new TextEncoder().encode(environment).length).toBeLessThan(1024);
+      expect(environment).not.toContain('customer-0000');
+      expect(environment).not.toContain('00000000-0000-4000-8000');
     });
   });
 
@@ -120,6 +168,8 @@ describe('Construct: BlueshiftImportTrigger function', () => {
           apiRegion: 'eu',
           apiKeySecretName: 'blueshift/user-api-key',
           memorySizeMb: 512,
+          maxConcurrentCalls: 8,
+          attemptsPerInvocation: 5,
           functionTimeoutSeconds: 120,
           logRetentionDays: 30,
           batchSize: 50,
@@ -149,12 +199,20 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       });
     });
 
-    it('tells the handler the EU host, the secret name and the retry settings', () => {
+    it('tells the handler the EU host, the secret (as a partial ARN) and the retry settings', () => {
       // Assess
+      const { stack } = synthesized;
+      expect(environmentOf(synthesized).BLUESHIFT_SECRET_ID).toEqual(
+        stack.resolve(stack.trigger.apiKeySecret.secretArn),
+      );
+      expect(JSON.stringify(environmentOf(synthesized).BLUESHIFT_SECRET_ID)).toMatch(
+        /:secret:blueshift\/user-api-key"/,
+      );
       expect(environmentOf(synthesized)).toMatchObject({
         BLUESHIFT_API_BASE_URL: 'https://api.eu.getblueshift.com',
-        BLUESHIFT_SECRET_ID: 'blueshift/user-api-key',
         REQUEST_TIMEOUT_SECONDS: '15',
+        MAX_CONCURRENT_CALLS: '8',
+        ATTEMPTS_PER_INVOCATION: '5',
         RETRY_BASE_DELAY_SECONDS: '60',
         RETRY_MAX_DELAY_SECONDS: '600',
         MAX_RECEIVE_COUNT: '5',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportMapping } from '../../lib/config/schema';
-import { notificationFilters } from '../../lib/notificationFilters';
+import type { ImportMapping } from '../../contract/importMapping';
+import { notificationFilters, overlaps } from '../../lib/notificationFilters';
 
 let uuidCounter = 0;
 /** An import mapping for the prefix, with an arbitrary UUID. */
@@ -47,7 +47,6 @@ describe('Function: notificationFilters()', () => {
   });
 
   it.each([
-    ['different suffixes', '.csv', '_SUCCESS'],
     ['a suffix only on the root', '.csv', undefined],
     ['a suffix only on the nested prefix', undefined, '.csv'],
   ])('drops the suffix when the folded mappings have %s', (_case, rootSuffix, nestedSuffix) => {
@@ -61,7 +60,48 @@ describe('Function: notificationFilters()', () => {
     expect(filters).toEqual([{ prefix: 'imports/' }]);
   });
 
-  it('folds three nested levels into the outermost prefix', () => {
+  it('keeps the shorter suffix when one suffix ends the other', () => {
+    // Act
+    const filters = notificationFilters([mapping('imports/', '.csv'), mapping('imports/vip/', 'daily.csv')]);
+
+    // Assess
+    expect(filters).toEqual([{ prefix: 'imports/', suffix: '.csv' }]);
+  });
+
+  it('keeps one prefix with two suffixes that do not overlap as two filters', () => {
+    // Act
+    const filters = notificationFilters([mapping('imports/', '.json'), mapping('imports/', '.csv')]);
+
+    // Assess
+    expect(filters).toEqual([
+      { prefix: 'imports/', suffix: '.csv' },
+      { prefix: 'imports/', suffix: '.json' },
+    ]);
+  });
+
+  it('keeps nested prefixes apart when their suffixes do not overlap', () => {
+    // Act
+    const filters = notificationFilters([mapping('imports/', '.csv'), mapping('imports/vip/', '.json')]);
+
+    // Assess
+    expect(filters).toEqual([
+      { prefix: 'imports/', suffix: '.csv' },
+      { prefix: 'imports/vip/', suffix: '.json' },
+    ]);
+  });
+
+  it('merges again when a merge makes a filter overlap one kept before', () => {
+    // Prepare: a/b/ + .json is apart from a/ + .csv until a/b/c/ (no suffix) joins it.
+    const imports = [mapping('a/', '.csv'), mapping('a/b/', '.json'), mapping('a/b/c/')];
+
+    // Act
+    const filters = notificationFilters(imports);
+
+    // Assess
+    expect(filters).toEqual([{ prefix: 'a/' }]);
+  });
+
+  it('folds three nested levels, keeping the level whose suffix overlaps no other', () => {
     // Prepare
     const imports = [mapping('a/b/c/', '.csv'), mapping('a/', '.csv'), mapping('a/b/', '.json')];
 
@@ -69,7 +109,27 @@ describe('Function: notificationFilters()', () => {
     const filters = notificationFilters(imports);
 
     // Assess
-    expect(filters).toEqual([{ prefix: 'a/' }]);
+    expect(filters).toEqual([
+      { prefix: 'a/', suffix: '.csv' },
+      { prefix: 'a/b/', suffix: '.json' },
+    ]);
+  });
+
+  it('returns filters no two of which overlap, for many nested mappings', () => {
+    // Prepare
+    const imports = ['x/', 'x/a/', 'x/a/b/', 'y/', 'y/z/'].flatMap((prefix, index) => [
+      mapping(prefix, index % 2 ? '.csv' : undefined),
+      mapping(prefix, '.json'),
+    ]);
+
+    // Act
+    const filters = notificationFilters(imports);
+
+    // Assess
+    for (const [index, filter] of filters.entries()) {
+      for (const other of filters.slice(index + 1)) expect(overlaps(filter, other)).toBe(false);
+    }
+    expect(filters.length).toBeGreaterThan(0);
   });
 
   it('keeps siblings under a common parent separate when the parent is not configured', () => {

@@ -1,17 +1,56 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, ArnFormat, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { visibilityTimeoutSeconds } from '../../lib/IngestQueues';
-import { rawConfigFactory, resourcesOfType, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
+import { BlueshiftImportTrigger } from '../../lib/BlueshiftImportTrigger';
+import { ingestQueueName } from '../../lib/IngestQueues';
+import {
+  DAILY_UUID,
+  rawConfigFactory,
+  resourcesOfType,
+  SKIP_BUNDLING_CONTEXT,
+  type SynthesizedStack,
+  synthesizeStack,
+} from './synthesizeStack';
 
 const FOURTEEN_DAYS = 14 * 24 * 3600;
 
-describe('Function: visibilityTimeoutSeconds()', () => {
-  it('covers six function timeouts plus the batching window', () => {
+/** The ingest queue's physical name when the trigger `id` sits under `path` in a stack named `stackName`. */
+const ingestQueueNameAt = (stackName: string, path: readonly string[], id: string): string => {
+  const stack = new Stack(new App({ context: SKIP_BUNDLING_CONTEXT }), stackName);
+  const scope = path.reduce<Construct>((parent, child) => new Construct(parent, child), stack);
+  const trigger = new BlueshiftImportTrigger(scope, id, { imports: [{ prefix: 'in/', uuid: DAILY_UUID }] });
+  const queue =
+    Template.fromStack(stack).toJSON().Resources[
+      stack.getLogicalId(trigger.ingestQueue.node.defaultChild as CfnQueue)
+    ];
+  return queue.Properties.QueueName;
+};
+
+describe('Function: ingestQueueName()', () => {
+  it('names the queue after the stack and the construct id', () => {
     // Act & Assess
-    expect(visibilityTimeoutSeconds(60, 5)).toBe(365);
-    expect(visibilityTimeoutSeconds(900, 0)).toBe(5400);
+    expect(ingestQueueName('ImportTriggerProd', 'Trigger')).toBe('ImportTriggerProd-Trigger-ingest');
+  });
+
+  it('stays within 80 characters, keeping long names apart by a hash', () => {
+    // Prepare
+    const stackName = 'S'.repeat(120);
+
+    // Act
+    const first = ingestQueueName(stackName, 'First');
+    const second = ingestQueueName(stackName, 'Second');
+
+    // Assess
+    expect(first).toHaveLength(80);
+    expect(first).toMatch(/^[A-Za-z0-9_-]+-ingest$/);
+    expect(first).not.toBe(second);
+  });
+
+  it('replaces characters SQS does not allow in a name', () => {
+    // Act & Assess
+    expect(ingestQueueName('Stack', 'Imports.v2 (eu)')).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 });
 
@@ -26,6 +65,25 @@ describe('Construct: BlueshiftImportTrigger queues', () => {
     const { stack } = synthesized;
     ingestQueueId = stack.getLogicalId(stack.trigger.ingestQueue.node.defaultChild as CfnQueue);
     deadLetterQueueId = stack.getLogicalId(stack.trigger.deadLetterQueue.node.defaultChild as CfnQueue);
+  });
+
+  it('keeps the ingest queue name when the construct moves into a nested scope', () => {
+    // Act
+    const atTop = ingestQueueNameAt('ImportTrigger', [], 'Trigger');
+    const nested = ingestQueueNameAt('ImportTrigger', ['Ingestion', 'Blueshift'], 'Trigger');
+
+    // Assess
+    expect(nested).toBe(atTop);
+    expect(atTop).toBe('ImportTrigger-Trigger-ingest');
+  });
+
+  it('keeps both queues when the stack is deleted or the queue is replaced', () => {
+    // Assess
+    const queues = Object.values(resourcesOfType(synthesized.template, 'AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const queue of queues) {
+      expect(queue).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    }
   });
 
   it('creates the ingest queue and the dead-letter queue, both with SQS-managed encryption', () => {

@@ -23,12 +23,21 @@ export interface SynthesizedStack {
   readonly assemblyDirectory: string;
 }
 
+/** CDK context that makes synthesis skip asset bundling, for tests that do not look at the bundle. */
+export const SKIP_BUNDLING_CONTEXT = { 'aws:cdk:bundling-stacks': [] } as const;
+
 /**
- * Builds the app's stack from a raw configuration in CDK context and synthesises it, bundling the function
- * with esbuild as `cdk synth` does. Synthesis takes a moment: call it once per configuration in `beforeAll`.
+ * Builds the app's stack from a raw configuration in CDK context and synthesises it. Bundling is skipped
+ * unless `bundle` is set (then the function is bundled with esbuild as `cdk synth` does, which takes a few
+ * seconds). Call it once per configuration in `beforeAll`.
  */
-export function synthesizeStack(rawConfig: Record<string, unknown>): SynthesizedStack {
-  const app = new App({ context: { [CONFIG_CONTEXT_KEY]: rawConfig } });
+export function synthesizeStack(
+  rawConfig: Record<string, unknown>,
+  { bundle = false }: { readonly bundle?: boolean } = {},
+): SynthesizedStack {
+  const app = new App({
+    context: { [CONFIG_CONTEXT_KEY]: rawConfig, ...(bundle ? {} : SKIP_BUNDLING_CONTEXT) },
+  });
   const stack = new TriggerImportStack(app, 'TestImportTrigger');
   const template = Template.fromStack(stack);
   return { stack, template, assemblyDirectory: app.synth().directory };
