@@ -13,7 +13,7 @@ export function exampleUuidWarning(imports: readonly ImportMapping[]): string | 
   if (examples.length === 0) return undefined;
   const prefixes = examples.map((mapping) => `"${mapping.prefix}"`).join(', ');
   return (
-    `blueshiftImportTrigger.imports: ${prefixes} still map to an example import UUID from cdk.json; ` +
+    `blueshiftImportTrigger.imports: ${prefixes} still map to an example import UUID (a placeholder of cdk.json or config/*.json); ` +
     'put the UUID of your Blueshift import task there before you deploy'
   );
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { S3_MAX_KEY_BYTES } from './awsLimits';
 import { keyPartSchema, shortestKeyBytes } from './keyPart';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Either case, spelled out rather than with the `i` flag, which JSON Schema patterns cannot carry.
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const uuidProblem = (input: unknown) =>
   `must be an import task UUID like 0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f (got ${JSON.stringify(input)})`;
 

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { z } from 'zod';
 
 const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
@@ -21,6 +22,12 @@ export const secretNameSchema = matching(
   'a Secrets Manager secret name or ARN',
 );
 
+/** https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns */
+const IAM_PRINCIPAL_ARN =
+  /^arn:aws[a-z-]*:iam::\d{12}:(root|(role|user)\/([\x21-\x7e]+\/)?[\w+=,.@-]{1,64})$/;
+const READER_PRINCIPAL =
+  'an IAM role, user or account root ARN like arn:aws:iam::123456789012:role/blueshift-reader';
+
 export const arnSchemas = {
   snsTopic: matching(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic ARN'),
   /**
@@ -31,11 +38,13 @@ export const arnSchemas = {
     /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/,
     'a KMS key ARN like arn:aws:kms:eu-west-1:123456789012:key/<key id> (an alias ARN cannot be granted kms:Decrypt)',
   ),
-  /** https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns */
-  readerPrincipal: matching(
-    /^arn:aws[a-z-]*:iam::\d{12}:(root|(role|user)\/([\x21-\x7e]+\/)?[\w+=,.@-]{1,64})$/,
-    'an IAM role, user or account root ARN like arn:aws:iam::123456789012:role/blueshift-reader',
-  ),
+  /** A construct user may pass a role's ARN token; it is then checked at deploy. */
+  readerPrincipal: z
+    .string({ error: (issue) => `must be ${READER_PRINCIPAL} ${got(issue.input)}` })
+    .refine((value) => Token.isUnresolved(value) || IAM_PRINCIPAL_ARN.test(value), {
+      error: (issue) => `must be ${READER_PRINCIPAL} ${got(issue.input)}`,
+    })
+    .meta({ pattern: IAM_PRINCIPAL_ARN.source }),
 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
