@@ -103,6 +103,37 @@ describe('End to end: failures, the dead-letter queue and the redrive CLI (moto 
     expect(callsFor(deployment.standIn, RETIRED).at(-1)?.response).toBe(200);
   });
 
+  it('dead-letters a notification for another bucket, sent straight to the ingest queue, and triggers nothing', async () => {
+    // Prepare: a watched prefix, so only the bucket keeps it from triggering.
+    const body = JSON.stringify({
+      Records: [
+        {
+          eventSource: 'aws:s3',
+          eventName: 'ObjectCreated:Put',
+          s3: { bucket: { name: 'someone-elses-bucket' }, object: { key: 'live/2024-06-04.csv', size: 1 } },
+        },
+      ],
+    });
+    await deployment.sqs.send(
+      new SendMessageCommand({ QueueUrl: deployment.ingestQueue.url, MessageBody: body }),
+    );
+
+    // Act
+    const run = await runUntilDrained(deployment);
+
+    // Assess
+    expect(run.left).toEqual({ visible: 0, inFlight: 0 });
+    expect(deployment.standIn.calls).toEqual([]);
+    const letters = await readDeadLetters(deployment.sqs, deployment.deadLetterQueue.url);
+    expect(letters.map((letter) => letter.body)).toEqual([body]);
+    expect(receivesOf(run, (received) => received === body)).toEqual(
+      Array.from({ length: deployment.config.maxReceiveCount }, (_, n) => ({
+        receiveCount: n + 1,
+        kept: true,
+      })),
+    );
+  });
+
   it('dead-letters a poison message sent straight to the ingest queue without holding back good files', async () => {
     // Prepare: both wait in the queue together, so they can arrive in one batch.
     await deployment.sqs.send(

@@ -13,7 +13,9 @@ import { receivesOf, runUntilDrained } from './support/runUntilDrained';
 
 const ALL = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
 const VIP = '7d9e1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e';
-const PARTNER = '3c2b1a09-8f7e-4d6c-9b5a-493827161504';
+const PARTITION = '3c2b1a09-8f7e-4d6c-9b5a-493827161504';
+const PLUS = '5e4d3c2b-1a09-4f8e-8d7c-6b5a49382716';
+const CUSTOMER = '6f5e4d3c-2b1a-4098-9f8e-7d6c5b4a3928';
 
 let moto: MotoServer;
 let deployment: LocalDeployment;
@@ -25,9 +27,12 @@ describe('End to end: S3 drop → SQS → function → Blueshift (moto and a sta
       endpoint: moto.endpoint,
       config: {
         imports: [
-          { prefix: 'imports/', uuid: ALL },
-          { prefix: 'imports/vip/', uuid: VIP, suffix: '.csv' },
-          { prefix: 'partner+feeds/q1 2024/', uuid: PARTNER },
+          { prefix: 'imports/', uuid: ALL, suffix: '.csv' },
+          { prefix: 'imports/vip/', uuid: VIP },
+          // Prefixes that S3 only matches when the template writes them URL-encoded.
+          { prefix: 'exports/dt=2026-12-01/', uuid: PARTITION },
+          { prefix: 'events/+plus/', uuid: PLUS },
+          { prefix: 'Customer Files/', uuid: CUSTOMER },
         ],
       },
     });
@@ -81,20 +86,26 @@ describe('End to end: S3 drop → SQS → function → Blueshift (moto and a sta
     expect(deployment.standIn.calls).toEqual([]);
   });
 
-  it('maps a key with spaces and plus signs, which S3 URL-encodes in the notification', async () => {
+  it.each([
+    ['a Hive partition', 'exports/dt=2026-12-01/part-0.csv', PARTITION],
+    ['a plus sign', 'events/+plus/a+b.csv', PLUS],
+    ['spaces', 'Customer Files/accounts 1+2.csv', CUSTOMER],
+  ])('triggers the import of a prefix with %s (%s)', async (_, key, uuid) => {
     // Act
-    await dropFile(deployment, 'partner+feeds/q1 2024/accounts 1+2.csv');
+    await dropFile(deployment, key);
     const run = await runUntilDrained(deployment);
 
     // Assess
     expect(run.left).toEqual({ visible: 0, inFlight: 0 });
-    expect(deployment.standIn.calls.map((call) => call.body)).toEqual([{ uuid: PARTNER }]);
+    expect(deployment.standIn.calls.map((call) => call.body)).toEqual([{ uuid }]);
   });
 
   it('acknowledges a notified key that no mapping takes, without calling Blueshift', async () => {
-    // Act: the collapsed `imports/` filter lets `.txt` under `imports/vip/` through; the mapping's suffix does not.
-    await dropFile(deployment, 'imports/vip/readme.txt');
+    // Act: the merged `imports/` filter (no suffix, for `imports/vip/`) lets `.txt` through; no mapping takes it.
+    await dropFile(deployment, 'imports/readme.txt');
     await dropFile(deployment, 'elsewhere/unwatched.csv');
+    // A space where the watched prefix has a plus sign: a filter written `events/+plus/` would take it on S3.
+    await dropFile(deployment, 'events/ plus/unwatched.csv');
     const run = await runUntilDrained(deployment);
 
     // Assess
@@ -121,7 +132,13 @@ describe('End to end: S3 drop → SQS → function → Blueshift (moto and a sta
     const prefixes = QueueConfigurations.map((queue) =>
       queue.Filter?.Key?.FilterRules?.find((rule) => rule.Name?.toLowerCase() === 'prefix'),
     );
-    expect(prefixes.map((rule) => rule?.Value).sort()).toEqual(['imports/', 'partner+feeds/q1 2024/']);
+    // moto holds the filters decoded, as S3 reads them.
+    expect(prefixes.map((rule) => rule?.Value).sort()).toEqual([
+      'Customer Files/',
+      'events/+plus/',
+      'exports/dt=2026-12-01/',
+      'imports/',
+    ]);
     expect(run.left).toEqual({ visible: 0, inFlight: 0 });
     expect(callsFor(deployment.standIn, ALL)).toHaveLength(1);
     expect(callsFor(deployment.standIn, VIP)).toHaveLength(1);

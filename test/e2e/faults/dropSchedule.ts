@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ImportMapping } from '../../../lib/config/schema';
+import type { ImportMapping } from '../../../contract/importMapping';
 import type { LocalDeployment } from '../support/deployLocally';
 import { dropFile } from '../support/dropFile';
 

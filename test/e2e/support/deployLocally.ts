@@ -2,14 +2,15 @@ import { rmSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { ResolvedConfig, TriggerConfig } from '../../../lib/config/schema';
-import { validateConfig } from '../../../lib/config/validateConfig';
+import type { AppConfig, ResolvedAppConfig } from '../../../lib/config/schema';
+import { validateAppConfig } from '../../../lib/config/validateConfig';
 import type { QueueRef } from '../../../scripts/redrive/types';
 import {
   type BlueshiftStandIn,
   type BlueshiftStandInOptions,
   startBlueshiftStandIn,
 } from '../../support/blueshiftStandIn';
+import { eventBridgeApi } from '../../support/eventBridgeApi';
 import { awsClientConfig } from '../../support/motoServer';
 import type { FunctionSpec } from './executionEnvironment';
 import { findStackResources } from './findStackResources';
@@ -28,13 +29,13 @@ export const FAST_SETTINGS = {
   functionTimeoutSeconds: 10,
   batchWindowSeconds: 0,
   batchSize: 10,
-} as const satisfies Partial<TriggerConfig>;
+} as const satisfies Partial<AppConfig>;
 
 export interface LocalDeploymentOptions {
   /** moto's endpoint; the caller starts and stops moto. */
   readonly endpoint: string;
   /** The app configuration; `apiBaseUrl` becomes the stand-in's URL, and FAST_SETTINGS fill the gaps. */
-  readonly config: Omit<TriggerConfig, 'apiBaseUrl'>;
+  readonly config: Omit<AppConfig, 'apiBaseUrl'>;
   readonly standIn?: BlueshiftStandInOptions;
   /** Also names the ingest queue, so it must differ between deployments in one moto. @default LocalTriggerN */
   readonly stackName?: string;
@@ -49,7 +50,7 @@ export interface LocalDeployment {
   readonly deadLetterQueue: QueueRef;
   readonly standIn: BlueshiftStandIn;
   /** The configuration in force, defaults applied. */
-  readonly config: ResolvedConfig;
+  readonly config: ResolvedAppConfig;
   /** Variables that point an AWS SDK (or a CLI run as a child process) at moto. */
   readonly awsEnvironment: Readonly<Record<string, string>>;
   /** Starts the event source: the mapping's batch size, window and concurrency unless overridden. */
@@ -71,6 +72,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     sqs: new SQSClient(clientConfig),
     secretsManager: new SecretsManagerClient(clientConfig),
   };
+  const events = eventBridgeApi(options.endpoint);
   let assemblyDirectory: string | undefined;
   const release = async () => {
     await standIn.close();
@@ -81,7 +83,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     const assembly = synthesizeLocalStack(stackName, rawConfig);
     assemblyDirectory = assembly.directory;
     const resources = findStackResources(assembly.template);
-    const provisioned = await provisionOnMoto(clients, resources, {
+    const provisioned = await provisionOnMoto({ ...clients, events }, resources, {
       stackName,
       region: clientConfig.region,
       apiKey: standIn.apiKey,
@@ -90,7 +92,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
       ...provisioned,
       clients,
       standIn,
-      config: validateConfig(rawConfig),
+      config: validateAppConfig(rawConfig),
       endpoint: options.endpoint,
       fn: functionSpecFromTemplate(resources.function, assembly.assetFolders, {
         functionName: `${stackName}-Function`,
@@ -113,7 +115,7 @@ function localDeployment(parts: {
   readonly deadLetterQueue: QueueRef;
   readonly clients: { readonly s3: S3Client; readonly sqs: SQSClient };
   readonly standIn: BlueshiftStandIn;
-  readonly config: ResolvedConfig;
+  readonly config: ResolvedAppConfig;
   readonly endpoint: string;
   readonly fn: FunctionSpec;
   // biome-ignore lint/suspicious/noExplicitAny: template properties are free-form JSON.

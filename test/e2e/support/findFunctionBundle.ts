@@ -4,6 +4,8 @@ import type { FoundResource } from './findStackResources';
 
 /** The file Lambda would load and the export it would call. */
 export interface FunctionBundle {
+  /** The unpacked code asset: Lambda's task root, where files shipped beside the handler live. */
+  readonly codeDirectory: string;
   readonly moduleFile: string;
   readonly exportName: string;
 }
@@ -29,5 +31,5 @@ export function findFunctionBundle(
     path.join(folder, `${moduleName}${extension}`),
   ).find((file) => existsSync(file));
   if (dot < 1 || !moduleFile) throw new Error(`no module for handler "${handler}" in ${folder}`);
-  return { moduleFile, exportName: handler.slice(dot + 1) };
+  return { codeDirectory: folder, moduleFile, exportName: handler.slice(dot + 1) };
 }

@@ -26,12 +26,22 @@ export interface StackResources {
   readonly ingestQueue: FoundResource;
   /** The queue the ingest queue's RedrivePolicy names. */
   readonly deadLetterQueue: FoundResource;
+  /** The Custom::S3BucketNotifications that sends the bucket's events to the queue, or to EventBridge. */
   readonly bucketNotifications: FoundResource;
+  /** How the bucket's events reach the ingest queue, with the EventBridge rules that target it in that mode. */
+  readonly delivery: NotificationDelivery;
+  /** Queue policies on the ingest or dead-letter queue (S3's or EventBridge's permission to send). */
+  readonly queuePolicies: readonly FoundResource[];
   /** The bucket the stack creates, when it creates one. */
   readonly bucket?: FoundResource;
   /** The secret the stack creates, when it creates one. */
   readonly secret?: FoundResource;
 }
+
+/** S3 sends to the queue itself, or to EventBridge, whose rules send to the queue. */
+export type NotificationDelivery =
+  | { readonly mode: 's3' }
+  | { readonly mode: 'eventbridge'; readonly rules: readonly FoundResource[] };
 
 /** The logical ID a `Ref` or `Fn::GetAtt` points at, if the value is one. */
 export function referencedId(value: unknown): string | undefined {
@@ -64,15 +74,46 @@ export function findStackResources(template: StackTemplate): StackResources {
   const eventSourceMapping = single('AWS::Lambda::EventSourceMapping');
   const ingestQueue = byId(referencedId(eventSourceMapping.properties.EventSourceArn), 'ingest queue');
   const deadLetterTarget = ingestQueue.properties.RedrivePolicy?.deadLetterTargetArn;
+  const deadLetterQueue = byId(referencedId(deadLetterTarget), 'dead-letter queue');
   const bucketNotifications = single('Custom::S3BucketNotifications');
   const bucketId = referencedId(bucketNotifications.properties.BucketName);
   const [secret] = ofType('AWS::SecretsManager::Secret');
+  const refersTo = (values: unknown, queue: FoundResource) =>
+    ((values ?? []) as unknown[]).some((value) => referencedId(value) === queue.logicalId);
+  const queuePolicies = ofType('AWS::SQS::QueuePolicy').filter(
+    (policy) =>
+      refersTo(policy.properties.Queues, ingestQueue) || refersTo(policy.properties.Queues, deadLetterQueue),
+  );
+  const rules = ofType('AWS::Events::Rule').filter((rule) =>
+    refersTo(
+      ((rule.properties.Targets ?? []) as { Arn?: unknown }[]).map((target) => target.Arn),
+      ingestQueue,
+    ),
+  );
+  const configuration = bucketNotifications.properties.NotificationConfiguration ?? {};
+  const queueConfigurations = (configuration.QueueConfigurations ?? []) as { QueueArn?: unknown }[];
+  const toQueue = refersTo(
+    queueConfigurations.map((queue) => queue.QueueArn),
+    ingestQueue,
+  );
+  let delivery: NotificationDelivery;
+  if (configuration.EventBridgeConfiguration !== undefined && !toQueue) {
+    if (rules.length === 0)
+      throw new Error('EventBridge delivery, but no Events rule targets the ingest queue');
+    delivery = { mode: 'eventbridge', rules };
+  } else if (toQueue) {
+    delivery = { mode: 's3' };
+  } else {
+    throw new Error('the bucket notifications send neither to the ingest queue nor to EventBridge');
+  }
   return {
     function: byId(referencedId(eventSourceMapping.properties.FunctionName), 'mapped function'),
     eventSourceMapping,
     ingestQueue,
-    deadLetterQueue: byId(referencedId(deadLetterTarget), 'dead-letter queue'),
+    deadLetterQueue,
     bucketNotifications,
+    delivery,
+    queuePolicies,
     ...(bucketId === undefined ? {} : { bucket: byId(bucketId, 'bucket') }),
     ...(secret === undefined ? {} : { secret }),
   };

@@ -17,14 +17,16 @@ export function functionSpecFromTemplate(
   },
 ): FunctionSpec {
   const { properties } = fn;
+  const bundle = findFunctionBundle(fn, assetFolders);
   const described = {
     functionName: deployment.functionName,
     memorySizeMb: Number(properties.MemorySize ?? 128),
     handler: String(properties.Handler ?? ''),
+    taskRoot: bundle.codeDirectory,
   };
   return {
     ...described,
-    bundle: findFunctionBundle(fn, assetFolders),
+    bundle,
     environment: lambdaEnvironment(deployment.variables, deployment.endpoint, described),
     // CloudFormation's default timeout, should the template leave it out.
     timeoutSeconds: Number(properties.Timeout ?? 3),

@@ -9,13 +9,20 @@ export function motoEnvironment(endpoint: string): Record<string, string> {
 
 /**
  * The environment Lambda gives the function: the template's variables, then what the service adds (region,
- * credentials, function name and memory), here pointed at moto. Powertools logs only at E2E_LOG_LEVEL
- * (silent by default), so thousands of invocations do not bury the test output.
+ * credentials, function name and memory, the code's directory as LAMBDA_TASK_ROOT), here pointed at moto.
+ * Powertools logs only at E2E_LOG_LEVEL (silent by default), so thousands of invocations do not bury the
+ * test output.
  */
 export function lambdaEnvironment(
   variables: Readonly<Record<string, string>>,
   endpoint: string,
-  fn: { readonly functionName: string; readonly memorySizeMb: number; readonly handler: string },
+  fn: {
+    readonly functionName: string;
+    readonly memorySizeMb: number;
+    readonly handler: string;
+    /** The unpacked code asset (`/var/task` on Lambda). */
+    readonly taskRoot: string;
+  },
 ): Record<string, string> {
   return {
     ...variables,
@@ -24,6 +31,7 @@ export function lambdaEnvironment(
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMb),
     _HANDLER: fn.handler,
+    LAMBDA_TASK_ROOT: fn.taskRoot,
     POWERTOOLS_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'SILENT',
     // The bundle targets Node.js 24 but runs here on the test's Node.js; its SDK would warn about that.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -1,15 +1,12 @@
-import {
-  CreateBucketCommand,
-  type NotificationConfiguration,
-  PutBucketNotificationConfigurationCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { ENV } from '../../../lib/config/environment';
+import { ENV } from '../../../contract/handlerSettings';
 import type { QueueRef } from '../../../scripts/redrive/types';
+import type { EventBridgeApi } from '../../support/eventBridgeApi';
 import { type PhysicalResource, resolveIntrinsics } from '../../support/resolveIntrinsics';
 import type { FoundResource, StackResources } from './findStackResources';
+import { provisionNotifications } from './provisionNotifications';
 
 /** moto's default account. */
 export const MOTO_ACCOUNT_ID = '123456789012';
@@ -18,6 +15,7 @@ export interface MotoClients {
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   readonly secretsManager: SecretsManagerClient;
+  readonly events: EventBridgeApi;
 }
 
 /** The stack's resources as created in moto. */
@@ -34,8 +32,8 @@ const NOT_ATTRIBUTES = new Set(['QueueName', 'Tags']);
 
 /**
  * Creates in moto what CloudFormation would create from the template: the queues with the template's
- * attributes, a bucket, the API key secret, and the bucket's notification configuration, so S3 really sends
- * ObjectCreated notifications to the ingest queue (moto, like S3, also sends an `s3:TestEvent`).
+ * attributes, a bucket, the API key secret, and the way the bucket's ObjectCreated events reach the ingest
+ * queue (a queue configuration, or EventBridge and its rules), so moto really delivers them.
  */
 export async function provisionOnMoto(
   clients: MotoClients,
@@ -71,13 +69,12 @@ export async function provisionOnMoto(
   for (const queue of [resources.deadLetterQueue, resources.ingestQueue]) {
     created[queue.logicalId] = await createQueue(clients.sqs, queue, settings.stackName, resolve);
   }
-  const notification = resolve(resources.bucketNotifications.properties.NotificationConfiguration);
-  await clients.s3.send(
-    new PutBucketNotificationConfigurationCommand({
-      Bucket: bucketName,
-      NotificationConfiguration: notification as NotificationConfiguration,
-    }),
-  );
+  await provisionNotifications(clients, resources, {
+    stackName: settings.stackName,
+    bucketName,
+    resolve,
+    created,
+  });
 
   const variables = resolve(resources.function.properties.Environment?.Variables ?? {}) as Record<
     string,

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { s3KeysInBody } from '../../../scripts/redrive/describeMessageBody';
 
-/** One dead-lettered message: its body and the S3 keys in it (none when it is not an S3 notification). */
+/** One dead-lettered message: its body and the object keys in it (none when it is not an S3 or EventBridge event). */
 export interface DeadLetter {
   readonly messageId: string;
   readonly body: string;
@@ -30,7 +30,7 @@ export async function readDeadLetters(sqs: SQSClient, queueUrl: string): Promise
     if (Messages.length === 0) break;
     for (const message of Messages) {
       const body = message.Body ?? '';
-      letters.push({ messageId: message.MessageId ?? '', body, keys: s3KeysInBody(body) ?? [] });
+      letters.push({ messageId: message.MessageId ?? '', body, keys: keysInBody(body) });
       handles.push(message.ReceiptHandle ?? '');
     }
   }
@@ -43,4 +43,16 @@ export async function readDeadLetters(sqs: SQSClient, queueUrl: string): Promise
     await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
   }
   return letters;
+}
+
+/** The keys of an S3 notification body, or the one key of an EventBridge "Object Created" event. */
+function keysInBody(body: string): string[] {
+  const s3Keys = s3KeysInBody(body);
+  if (s3Keys) return s3Keys;
+  try {
+    const key = (JSON.parse(body) as { detail?: { object?: { key?: unknown } } } | null)?.detail?.object?.key;
+    return typeof key === 'string' ? [key] : [];
+  } catch {
+    return [];
+  }
 }
