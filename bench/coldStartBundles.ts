@@ -1,6 +1,7 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { IMPORTS_FILE } from '../contract/importMapping';
 import { HANDLER_ENTRY, PACKAGE_ROOT } from '../lib/lambdaBundling';
 import { LAMBDA_BUNDLE_OPTIONS } from './lambdaBundleOptions';
 
@@ -32,6 +33,21 @@ export class Logger {
   },
 };
 
+/**
+ * Stands in for the SQS client package, to price the design before plain bundling, where the package shipped
+ * apart and was imported only on the first failure: a successful cold start neither parsed nor ran it.
+ */
+const sqsApart: Plugin = {
+  name: 'sqs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/client-sqs$/ }, () => ({ path: 'sqs', namespace: 'sqs-apart' }));
+    build.onLoad({ filter: /.*/, namespace: 'sqs-apart' }, () => ({
+      loader: 'js',
+      contents: 'export class SQSClient {}\nexport class ChangeMessageVisibilityBatchCommand {}',
+    }));
+  },
+};
+
 interface Variant {
   readonly name: string;
   /** Module text to bundle (resolved from the repo root), or the handler entry. */
@@ -48,9 +64,7 @@ const VARIANTS: readonly Variant[] = [
 export const client = new SecretsManagerClient({});`,
   },
   { name: 'empty', source: '' },
-  // The shipped bundle already holds the SQS client (imported lazily: parsed at load, evaluated only on
-  // failure); this name stays for bench/coldStart.ts, and is the handler rebuilt.
-  { name: 'handler-sqs-inlined' },
+  { name: 'handler-sqs-apart', plugins: [sqsApart] },
   {
     name: 'handler-eager-sqs',
     // What the handler would cost with the SQS client built at module scope like the Secrets Manager one.
@@ -66,7 +80,10 @@ export const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });`,
  * the handler rebuilt (its size must match the synthesized asset), the Secrets Manager client alone
  * (the SDK floor), an empty module, and handler variants: SQS built eagerly, Powertools Logger replaced.
  */
-export async function buildColdStartBundles(outdir: string): Promise<Map<string, ColdStartBundle>> {
+export async function buildColdStartBundles(
+  outdir: string,
+  importsFile: string,
+): Promise<Map<string, ColdStartBundle>> {
   const bundles = new Map<string, ColdStartBundle>();
   for (const variant of VARIANTS) {
     const bundlePath = path.join(outdir, variant.name, 'index.mjs');
@@ -86,6 +103,8 @@ export async function buildColdStartBundles(outdir: string): Promise<Map<string,
       outfile: bundlePath,
       plugins: variant.plugins ?? [],
     });
+    // A handler reads its mappings beside itself, as in the shipped asset.
+    copyFileSync(importsFile, path.join(path.dirname(bundlePath), IMPORTS_FILE));
     bundles.set(variant.name, { name: variant.name, bundlePath, bytes: statSync(bundlePath).size });
   }
   return bundles;

@@ -7,7 +7,9 @@ import { encodeS3Key } from '../test/lambda/factories';
 export const MAX_INVOCATION_PAYLOAD_BYTES = 6 * 2 ** 20;
 
 export const BENCH_QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:BenchImportTrigger-ingest';
-const BUCKET = 'bench-import-drops';
+/** The bucket the bench's notifications name; the bench's function environment watches it. */
+export const BENCH_BUCKET_NAME = 'bench-import-trigger-drops';
+const BUCKET = BENCH_BUCKET_NAME;
 
 /** `count` imports with distinct prefixes and UUIDs. */
 export function benchImports(count: number): ImportMapping[] {

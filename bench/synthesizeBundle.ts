@@ -6,11 +6,10 @@ import { IMPORTS_FILE } from '../contract/importMapping';
 import { CONFIG_CONTEXT_KEY } from '../lib/config/schema';
 import { PACKAGE_ROOT } from '../lib/lambdaBundling';
 import { TriggerImportStack } from '../lib/TriggerImportStack';
+import { BENCH_BUCKET_NAME } from './s3SqsRecords';
 
 /** Stands in for the secret ARN that CloudFormation resolves the template's `Ref` to at deploy time. */
 export const BENCH_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:BenchApiKey-AbCdEf';
-/** Stands in for the created bucket's name, which CloudFormation picks at deploy time. */
-export const BENCH_BUCKET_NAME = 'bench-import-trigger-drops';
 
 /** Deploy-time values of the variables that hold references in the template. */
 const DEPLOY_TIME_VALUES: Readonly<Record<string, string>> = {

@@ -59,6 +59,8 @@ export function parseNotification(body: string): ParsedBody {
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html
  */
 function parseS3Records(records: unknown[]): ParsedBody {
+  // S3 never sends an empty list; acknowledging one would be a guess, so it goes to the dead-letter queue.
+  if (records.length === 0) return { kind: 'invalid', reason: 'body has an empty S3 "Records" list' };
   const objects: NotifiedObject[] = [];
   for (const [index, record] of records.entries()) {
     const s3 = isObject(record) ? record.s3 : undefined;

@@ -91,7 +91,13 @@ export class BlueshiftImportTrigger extends Construct {
     );
 
     const filters = notificationFilters(config.imports);
-    routeNotifications(this, this.bucket, filters, this.ingestQueue, config.notifications);
+    routeNotifications(
+      this,
+      this.bucket,
+      filters,
+      { ingest: this.ingestQueue, deadLetter: this.deadLetterQueue },
+      config.notifications,
+    );
     if (config.blueshiftReaderPrincipalArn) {
       grantBlueshiftReader(
         this,

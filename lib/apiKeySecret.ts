@@ -83,8 +83,10 @@ export function importApiKeySecret(
         resourceName: nameOrArn,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       });
+  // Only an ARN the user wrote can be complete: a name such as `blueshift-secret` ends like a random suffix
+  // but is not one, and granting its exact ARN would deny the real `…-AbCdEf` secret.
   return Secret.fromSecretAttributes(scope, id, {
-    ...(isCompleteSecretArn(arn) ? { secretCompleteArn: arn } : { secretPartialArn: arn }),
+    ...(isCompleteSecretArn(nameOrArn) ? { secretCompleteArn: arn } : { secretPartialArn: arn }),
     ...(encryptionKey ? { encryptionKey } : {}),
   });
 }

@@ -1,14 +1,10 @@
 import { EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ConfigError } from './config/validateConfig';
 import { routeObjectCreatedEvents } from './eventBridgeRules';
 import { IngestQueueDestination } from './IngestQueueDestination';
 import type { NotificationFilter } from './notificationFilters';
 import { encodeFilterValue } from './s3FilterValue';
-
-/** S3 notification configurations a bucket may hold, as issue 7's review found; EventBridge has no such limit. */
-export const MAX_S3_NOTIFICATION_CONFIGURATIONS = 100;
 
 /**
  * Sends the bucket's new files under the filters to the queue, the way `mode` says:
@@ -28,20 +24,16 @@ export function routeNotifications(
   scope: Construct,
   bucket: IBucket,
   filters: readonly NotificationFilter[],
-  queue: IQueue,
+  queues: { readonly ingest: IQueue; readonly deadLetter: IQueue },
   mode: 's3' | 'eventbridge',
 ): void {
+  const queue = queues.ingest;
   if (mode === 'eventbridge') {
     bucket.enableEventBridgeNotification();
-    routeObjectCreatedEvents(scope, bucket, filters, queue);
+    routeObjectCreatedEvents(scope, bucket, filters, queue, queues.deadLetter);
     return;
   }
-  if (filters.length > MAX_S3_NOTIFICATION_CONFIGURATIONS) {
-    throw new ConfigError([
-      `imports: need ${filters.length} S3 notification configurations, more than the ` +
-        `${MAX_S3_NOTIFICATION_CONFIGURATIONS} a bucket can hold; set "notifications": "eventbridge"`,
-    ]);
-  }
+  // The 100-configuration limit is a config rule (lib/config/rules.ts), checked before the construct builds.
   const destination = new IngestQueueDestination(queue);
   for (const { prefix, suffix } of filters) {
     bucket.addEventNotification(EventType.OBJECT_CREATED, destination, {

@@ -19,6 +19,13 @@ export const MAX_EVENT_PATTERN_CHARACTERS = 2048;
  */
 export const MAX_RULES = 70;
 
+/**
+ * EventBridge allows at most 30 rules with wildcard patterns per event bus, not adjustable (EventBridge User
+ * Guide, "Amazon EventBridge quotas", "Rules containing wildcards"). The default bus is shared with every other
+ * app of the account and region, so this stack keeps to a third of it.
+ */
+export const MAX_WILDCARD_RULES = 10;
+
 /** Longest S3 bucket name, standing in for a name only known at deploy. */
 const LONGEST_BUCKET_NAME = 'b'.repeat(63);
 
@@ -74,12 +81,61 @@ export function fitMatchers(bucketName: string, matchers: readonly KeyMatcher[])
   return groups;
 }
 
-/** Delivers a rule's events to the queue as they are; the queue policy is added once for all rules. */
+/**
+ * Delivers a rule's events to the queue as they are, and an event EventBridge could not deliver (after its
+ * retries for up to 24 h) to the dead-letter queue instead of dropping it (EventBridge User Guide, "Using
+ * dead-letter queues to process undelivered events"); the queue policies are added once for all rules.
+ */
 class QueueTarget implements IRuleTarget {
-  constructor(private readonly queue: IQueue) {}
+  constructor(
+    private readonly queue: IQueue,
+    private readonly deadLetterQueue: IQueue,
+  ) {}
   bind() {
-    return { arn: this.queue.queueArn, targetResource: this.queue };
+    return {
+      arn: this.queue.queueArn,
+      targetResource: this.queue,
+      deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+    };
   }
+}
+
+/** The filters' prefixes without those under another, so an event matches one prefix rule at most. */
+function rootPrefixes(filters: readonly NotificationFilter[]): string[] {
+  const roots: string[] = [];
+  for (const prefix of [...new Set(filters.map((filter) => filter.prefix))].sort()) {
+    if (!roots.some((root) => prefix.startsWith(root))) roots.push(prefix);
+  }
+  return roots;
+}
+
+/**
+ * Groups the matchers into rules. Prefix and wildcard matchers get rules of their own, so only wildcard rules
+ * count against that quota; when the wildcard rules would pass `MAX_WILDCARD_RULES`, the rules match the
+ * prefixes alone and the function's mapping checks the suffixes (it does anyway), which costs only an
+ * invocation for a file with another ending.
+ */
+function fitMatcherRules(bucketName: string, filters: readonly NotificationFilter[]): KeyMatcher[][] {
+  const matchers = filters.map(keyMatcher);
+  const prefixes = matchers.filter((matcher) => 'prefix' in matcher);
+  const wildcardGroups = fitMatchers(
+    bucketName,
+    matchers.filter((matcher) => 'wildcard' in matcher),
+  );
+  const groups =
+    wildcardGroups.length <= MAX_WILDCARD_RULES
+      ? [...fitMatchers(bucketName, prefixes), ...wildcardGroups]
+      : fitMatchers(
+          bucketName,
+          rootPrefixes(filters).map((prefix) => ({ prefix })),
+        );
+  if (groups.length > MAX_RULES) {
+    throw new ConfigError([
+      `imports: need ${groups.length} EventBridge rules, more than the ${MAX_RULES} the ingest queue's policy ` +
+        'can name; map fewer, shorter prefixes (a shared parent prefix routes by the longest match)',
+    ]);
+  }
+  return groups;
 }
 
 /**
@@ -95,15 +151,10 @@ export function routeObjectCreatedEvents(
   bucket: IBucket,
   filters: readonly NotificationFilter[],
   queue: IQueue,
+  deadLetterQueue: IQueue,
 ): Rule[] {
-  const target = new QueueTarget(queue);
-  const groups = fitMatchers(bucket.bucketName, filters.map(keyMatcher));
-  if (groups.length > MAX_RULES) {
-    throw new ConfigError([
-      `imports: need ${groups.length} EventBridge rules, more than the ${MAX_RULES} the ingest queue's policy ` +
-        'can name; map fewer, shorter prefixes (a shared parent prefix routes by the longest match)',
-    ]);
-  }
+  const target = new QueueTarget(queue, deadLetterQueue);
+  const groups = fitMatcherRules(bucket.bucketName, filters);
   const rules = groups.map((matchers, index) => {
     const rule = new Rule(scope, `ObjectCreatedRule${index + 1}`, {
       description: `Blueshift import trigger: new files in the watched bucket (${index + 1})`,
@@ -112,13 +163,15 @@ export function routeObjectCreatedEvents(
     rule.addTarget(target);
     return rule;
   });
-  queue.addToResourcePolicy(
-    new PolicyStatement({
-      principals: [new ServicePrincipal('events.amazonaws.com')],
-      actions: ['sqs:SendMessage'],
-      resources: [queue.queueArn],
-      conditions: { ArnEquals: { 'aws:SourceArn': rules.map((rule) => rule.ruleArn) } },
-    }),
-  );
+  for (const receiver of [queue, deadLetterQueue]) {
+    receiver.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('events.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [receiver.queueArn],
+        conditions: { ArnEquals: { 'aws:SourceArn': rules.map((rule) => rule.ruleArn) } },
+      }),
+    );
+  }
   return rules;
 }

@@ -91,17 +91,17 @@ describe('Construct: BlueshiftImportTrigger in EventBridge mode', () => {
     const { stack, template } = synthesized;
 
     // Assess
-    template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: {
-        source: ['aws.s3'],
-        'detail-type': ['Object Created'],
-        detail: {
-          bucket: { name: ['other-team-drops'] },
-          object: { key: [{ wildcard: 'Customer Files/*.csv' }, { prefix: 'events/+plus/' }] },
+    // Prefix and wildcard matchers sit in rules of their own (only wildcard rules count against that quota).
+    for (const key of [{ wildcard: 'Customer Files/*.csv' }, { prefix: 'events/+plus/' }]) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventPattern: {
+          source: ['aws.s3'],
+          'detail-type': ['Object Created'],
+          detail: { bucket: { name: ['other-team-drops'] }, object: { key: [key] } },
         },
-      },
-      Targets: [Match.objectLike({ Arn: stack.resolve(stack.trigger.ingestQueue.queueArn) })],
-    });
+        Targets: [Match.objectLike({ Arn: stack.resolve(stack.trigger.ingestQueue.queueArn) })],
+      });
+    }
   });
 
   it('lets EventBridge send to the ingest queue only for its rules', () => {
@@ -128,7 +128,7 @@ describe('Construct: BlueshiftImportTrigger in EventBridge mode', () => {
     });
   });
 
-  it('splits 1,000 imports over rules whose patterns each fit 2,048 characters, one policy statement for all', () => {
+  it('splits 1,000 imports over rules whose patterns each fit 2,048 characters, one policy statement per queue for all', () => {
     // Act
     const large = synthesizeStack(
       rawConfigFactory({ notifications: 'eventbridge', imports: manyImports(1000) }),
@@ -153,12 +153,50 @@ describe('Construct: BlueshiftImportTrigger in EventBridge mode', () => {
             .Statement,
       )
       .filter((statement) => JSON.stringify(statement.Principal) === '{"Service":"events.amazonaws.com"}');
-    expect(eventsStatements).toHaveLength(1);
+    // One for the ingest queue and one for the dead-letter queue, each naming every rule.
+    expect(eventsStatements).toHaveLength(2);
     large.template.resourcePropertiesCountIs(
       'Custom::S3BucketNotifications',
       { NotificationConfiguration: { QueueConfigurations: Match.anyValue() } },
       0,
     );
+  });
+
+  it('matches prefixes alone, leaving suffixes to the function, when wildcard rules would pass their share of the bus', () => {
+    // Act: 1,000 prefix-and-suffix mappings would need more wildcard rules than MAX_WILDCARD_RULES.
+    const large = synthesizeStack(
+      rawConfigFactory({ notifications: 'eventbridge', imports: manyImports(1000) }),
+    );
+
+    // Assess
+    const keys = eventPatterns(large).flatMap(
+      (pattern) => (pattern.detail as { object: { key: Record<string, unknown>[] } }).object.key,
+    );
+    expect(keys.filter((key) => 'wildcard' in key)).toEqual([]);
+    expect(new Set(keys.map((key) => key.prefix)).size).toBe(1000);
+  });
+
+  it('sends an event EventBridge cannot deliver to the dead-letter queue, which lets only its rules send', () => {
+    // Prepare
+    const { stack, template } = synthesized;
+    const deadLetterArn = stack.resolve(stack.trigger.deadLetterQueue.queueArn);
+
+    // Assess
+    template.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: deadLetterArn } })],
+    });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [stack.resolve(stack.trigger.deadLetterQueue.queueUrl)],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'events.amazonaws.com' },
+            Action: 'sqs:SendMessage',
+            Resource: deadLetterArn,
+          }),
+        ]),
+      }),
+    });
   });
 
   it('rejects more rules than the ingest queue policy can name', () => {

@@ -126,6 +126,8 @@ describe('Construct: BlueshiftImportTrigger permissions', () => {
 
   it.each([
     ['a name', 'blueshift/user-api-key', ':secret:blueshift/user-api-key-??????'],
+    // Ends like Secrets Manager's random suffix (`-` and six letters) without being one.
+    ['a name ending like a suffix', 'blueshift-secret', ':secret:blueshift-secret-??????'],
     [
       'a partial ARN',
       'arn:aws:secretsmanager:us-east-1:123456789012:secret:blueshift/user-api-key',

@@ -63,6 +63,7 @@ describe('Function: parseNotification()', () => {
     ['"a string"', 'body is not a JSON object'],
     ['{"hello":"world"}', 'body is neither an S3 notification nor an EventBridge S3 event'],
     ['{"Records":[{"s3":{"bucket":{"name":"b"}}}]}', 'Records[0] is not an S3 object notification'],
+    ['{"Records":[]}', 'body has an empty S3 "Records" list'],
     [
       '{"detail-type":"Object Created","source":"aws.ec2","detail":{"bucket":{"name":"b"},"object":{"key":"k"}}}',
       'EventBridge event is not an S3 object event',
