@@ -1,4 +1,5 @@
 import type { ImportMapping } from '../contract/importMapping';
+import { encodeFilterValue } from './s3FilterValue';
 
 /** One key filter (raw text, not URL-encoded); shaped like `s3.NotificationKeyFilter`. */
 export interface NotificationFilter {
@@ -43,8 +44,14 @@ export function overlaps(a: NotificationFilter, b: NotificationFilter): boolean 
   return nested(a.prefix, b.prefix, (x, y) => x.startsWith(y)) && suffixesOverlap(a.suffix, b.suffix);
 }
 
+/**
+ * S3 compares the encoded filter values, and encoding keeps prefixes nested but not endings (`+` becomes
+ * `%2B`, which ends like `2B`), so suffixes are judged both ways.
+ */
 function suffixesOverlap(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || nested(a, b, (x, y) => x.endsWith(y));
+  if (a === undefined || b === undefined) return true;
+  const endsWith = (x: string, y: string) => x.endsWith(y);
+  return nested(a, b, endsWith) || nested(encodeFilterValue(a), encodeFilterValue(b), endsWith);
 }
 
 function nested(a: string, b: string, contains: (longer: string, shorter: string) => boolean): boolean {
@@ -53,7 +60,13 @@ function nested(a: string, b: string, contains: (longer: string, shorter: string
 
 function mergeFilters(a: NotificationFilter, b: NotificationFilter): NotificationFilter {
   const prefix = a.prefix.length <= b.prefix.length ? a.prefix : b.prefix;
-  if (a.suffix === undefined || b.suffix === undefined) return filterOf(prefix, undefined);
+  // The merged filter must take every key either takes: a suffix only when one raw suffix ends the other.
+  if (
+    a.suffix === undefined ||
+    b.suffix === undefined ||
+    !nested(a.suffix, b.suffix, (x, y) => x.endsWith(y))
+  )
+    return filterOf(prefix, undefined);
   return filterOf(prefix, a.suffix.length <= b.suffix.length ? a.suffix : b.suffix);
 }
 

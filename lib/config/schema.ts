@@ -48,10 +48,25 @@ export const triggerSettingsSchema = z
   .check(...settingsRules(settingsShape))
   .transform(withBaseUrl);
 
+/** A key for a secret the stack creates would be ignored: the created secret uses Secrets Manager's own key. */
+const kmsKeyNeedsSecret = z.superRefine<{ apiKeySecretName?: unknown; apiKeySecretKmsKeyArn?: unknown }>(
+  (config, ctx) => {
+    // Judged only for a valid key ARN, so a malformed one gives one problem.
+    const validKey = arnSchemas.kmsKey.safeParse(config.apiKeySecretKmsKeyArn).success;
+    if (validKey && config.apiKeySecretName === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apiKeySecretKmsKeyArn'],
+        message: 'applies to an existing secret only: give apiKeySecretName as well, or drop it',
+      });
+    }
+  },
+);
+
 /** The app's configuration, as written in cdk.json under `blueshiftImportTrigger` or in a config file. */
 export const appConfigSchema = z
   .strictObject({ ...settingsShape, ...appShape }, { error: unknownField })
-  .check(...settingsRules(settingsShape))
+  .check(...settingsRules(settingsShape), kmsKeyNeedsSecret)
   .transform(({ $schema: _editorsOnly, ...config }) => withBaseUrl(config));
 
 export type TriggerSettings = z.input<typeof triggerSettingsSchema>;

@@ -79,6 +79,14 @@ describe('Function: notificationFilters()', () => {
     ]);
   });
 
+  it('merges suffixes that overlap once encoded as S3 compares them, keeping no suffix', () => {
+    // Act: `+` is written `%2B`, which ends like `2B`; neither raw suffix ends the other.
+    const filters = notificationFilters([mapping('imports/', '+'), mapping('imports/', '2B')]);
+
+    // Assess
+    expect(filters).toEqual([{ prefix: 'imports/' }]);
+  });
+
   it('keeps nested prefixes apart when their suffixes do not overlap', () => {
     // Act
     const filters = notificationFilters([mapping('imports/', '.csv'), mapping('imports/vip/', '.json')]);

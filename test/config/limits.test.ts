@@ -122,7 +122,24 @@ describe('Schema: new fields', () => {
     ['blueshiftReaderPrincipalArn', 'arn:aws:iam::123456789012:root'],
   ])('keeps a valid %s %s', (field, value) => {
     // Act / Assess
-    expect(validateAppConfig(rawConfigFactory({ [field]: value }))).toHaveProperty(field, value);
+    const config = rawConfigFactory({ apiKeySecretName: 'blueshift/user-api-key', [field]: value });
+    expect(validateAppConfig(config)).toHaveProperty(field, value);
+  });
+
+  it('rejects a KMS key for a secret the stack would create, where it would be ignored', () => {
+    // Act
+    const problems = problemsOf(
+      rawConfigFactory({
+        apiKeySecretKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      }),
+    );
+
+    // Assess
+    expect(problems).toEqual([
+      expect.stringContaining(
+        'blueshiftImportTrigger.apiKeySecretKmsKeyArn: applies to an existing secret only',
+      ),
+    ]);
   });
 });
 
