@@ -12,11 +12,31 @@ import { createApiKeySecret, grantSecretRead, secretIdOf } from './apiKeySecret'
 import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
-import { validateSettings } from './config/validateConfig';
+import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
 import { deadLetterAlarm } from './deadLetterAlarm';
 import { IngestQueues, ingestQueueName } from './IngestQueues';
 import { notificationFilters } from './notificationFilters';
+
+/** Ingest queue names already taken in each stack. */
+const queueNamesByStack = new WeakMap<Stack, Set<string>>();
+
+/**
+ * Two triggers with the same id under different parents of one stack would get the same fixed queue name and
+ * fail the deploy; this fails the synth instead, saying what to change.
+ */
+function claimQueueName(trigger: Construct, queueName: string): string {
+  const stack = Stack.of(trigger);
+  const taken = queueNamesByStack.get(stack) ?? new Set<string>();
+  if (taken.has(queueName)) {
+    throw new ConfigError([
+      `${trigger.node.path}: another BlueshiftImportTrigger in this stack has the id "${trigger.node.id}", so ` +
+        `both would name their ingest queue ${queueName}; give each trigger its own id`,
+    ]);
+  }
+  queueNamesByStack.set(stack, taken.add(queueName));
+  return queueName;
+}
 
 /** The construct's settings (validated and defaulted by the construct) and the resources it may reuse. */
 export type BlueshiftImportTriggerProps = TriggerSettings & {
@@ -56,7 +76,7 @@ export class BlueshiftImportTrigger extends Construct {
     this.config = config;
 
     const queues = new IngestQueues(this, 'Queues', {
-      queueName: ingestQueueName(Stack.of(this).stackName, id),
+      queueName: claimQueueName(this, ingestQueueName(Stack.of(this).stackName, id)),
       maxReceiveCount: config.maxReceiveCount,
       functionTimeoutSeconds: config.functionTimeoutSeconds,
       batchWindowSeconds: config.batchWindowSeconds,

@@ -7,6 +7,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IMPORTS_FILE, parseImports } from '../../contract/importMapping';
 import { ConfigError } from '../../lib/config/validateConfig';
@@ -180,6 +181,26 @@ describe('Construct: BlueshiftImportTrigger in another app', () => {
     expect(queueNames).toHaveLength(2);
     expect(new Set(queueNames).size).toBe(2);
     for (const name of queueNames) expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+  });
+
+  it('refuses two triggers with one id under different parents of a stack, whose queue names would clash', () => {
+    // Prepare
+    const stack = hostStackFactory();
+    new BlueshiftImportTrigger(new Construct(stack, 'TeamA'), 'Imports', { imports: IMPORTS });
+
+    // Act
+    let error: unknown;
+    try {
+      new BlueshiftImportTrigger(new Construct(stack, 'TeamB'), 'Imports', { imports: IMPORTS });
+    } catch (thrown) {
+      error = thrown;
+    }
+
+    // Assess
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(
+      /TeamB\/Imports: another BlueshiftImportTrigger in this stack has the id "Imports"/,
+    );
   });
 
   it("bundles the handler and its imports when the app runs from another project's directory", () => {
