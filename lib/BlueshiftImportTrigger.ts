@@ -11,6 +11,7 @@ import { toEnvironment } from '../contract/handlerSettings';
 import { createApiKeySecret, grantSecretRead, secretIdOf } from './apiKeySecret';
 import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
+import { assertSameRegion } from './config/sameRegion';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
 import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
@@ -73,6 +74,14 @@ export class BlueshiftImportTrigger extends Construct {
     super(scope, id);
     const { bucket, apiKeySecret, alarmTopic, ...settings } = props;
     const config = validateSettings(settings);
+    assertSameRegion(
+      [
+        { field: 'alarmTopic', region: alarmTopic?.env.region },
+        { field: 'apiKeySecret', region: apiKeySecret?.env.region },
+        { field: 'apiKeySecret.encryptionKey', region: apiKeySecret?.encryptionKey?.env.region },
+      ],
+      Stack.of(this).region,
+    );
     this.config = config;
 
     const queues = new IngestQueues(this, 'Queues', {

@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { importApiKeySecret } from './apiKeySecret';
 import { BlueshiftImportTrigger } from './BlueshiftImportTrigger';
 import { loadConfig } from './config/loadConfig';
-import { assertSameRegion } from './config/sameRegion';
+import { assertSameRegion, configArnRegions } from './config/sameRegion';
 
 /**
  * The app's one stack: the import trigger configured from CDK context, its names and ARNs mapped to the
@@ -22,7 +22,7 @@ export class TriggerImportStack extends Stack {
       ...props,
     });
     const config = loadConfig(this.node);
-    assertSameRegion(config, this.region);
+    assertSameRegion(configArnRegions(config), this.region);
     const { bucketName, apiKeySecretName, apiKeySecretKmsKeyArn, alarmTopicArn, ...settings } = config;
     this.trigger = new BlueshiftImportTrigger(this, 'Trigger', {
       ...settings,

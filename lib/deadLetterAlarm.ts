@@ -1,10 +1,9 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ConfigError } from './config/validateConfig';
 
 /**
  * Alarms as soon as any message waits in the dead-letter queue: a drop whose import could not be triggered
@@ -25,25 +24,6 @@ export function deadLetterAlarm(scope: Construct, deadLetterQueue: IQueue, topic
     // SQS stops sending metrics for an idle queue; an idle dead-letter queue is a healthy one.
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
-  if (topic) {
-    checkSameRegion(scope, topic);
-    alarm.addAlarmAction(new SnsAction(topic));
-  }
+  if (topic) alarm.addAlarmAction(new SnsAction(topic));
   return alarm;
-}
-
-/**
- * A CloudWatch alarm notifies only an SNS topic in its own region; a topic elsewhere would only be found at
- * deploy. Checked when both regions are known at synth (a token ARN or an environment-agnostic stack is
- * left to CloudFormation).
- */
-function checkSameRegion(scope: Construct, topic: ITopic): void {
-  const stackRegion = Stack.of(scope).region;
-  const topicRegion = topic.env.region;
-  if (Token.isUnresolved(stackRegion) || Token.isUnresolved(topicRegion) || stackRegion === topicRegion)
-    return;
-  throw new ConfigError([
-    `alarmTopicArn: the topic is in ${topicRegion}, but an alarm can only notify a topic in its own ` +
-      `region (${stackRegion}); use a topic in ${stackRegion}`,
-  ]);
 }

@@ -145,6 +145,26 @@ describe('Construct: BlueshiftImportTrigger in another app', () => {
     expect(build).toThrow(/eu-west-1.*us-east-1/);
   });
 
+  it("lists an alarm topic and a secret outside the stack's region together", () => {
+    // Prepare
+    const stack = hostStackFactory({ account: '123456789012', region: 'us-east-1' });
+    const alarmTopic = Topic.fromTopicArn(stack, 'Elsewhere', 'arn:aws:sns:eu-west-1:123456789012:alerts');
+    const apiKeySecret = Secret.fromSecretCompleteArn(
+      stack,
+      'SecretElsewhere',
+      'arn:aws:secretsmanager:eu-west-1:123456789012:secret:blueshift-AbCdEf',
+    );
+
+    // Act
+    const build = () =>
+      new BlueshiftImportTrigger(stack, 'Imports', { imports: IMPORTS, alarmTopic, apiKeySecret });
+
+    // Assess
+    expect(build).toThrow(
+      /\(2 problem\(s\)\)[\s\S]*alarmTopic: is in eu-west-1[\s\S]*apiKeySecret: is in eu-west-1/,
+    );
+  });
+
   it('accepts an alarm topic in the same region, and one whose region is a token', () => {
     // Prepare
     const pinned = hostStackFactory({ account: '123456789012', region: 'eu-west-1' });

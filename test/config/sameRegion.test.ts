@@ -1,10 +1,12 @@
 import { Aws } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { assertSameRegion } from '../../lib/config/sameRegion';
+import { assertSameRegion, configArnRegions } from '../../lib/config/sameRegion';
 import { validateAppConfig } from '../../lib/config/validateConfig';
 import { rawConfigFactory } from './factories';
 
-const configFactory = (overrides: Record<string, unknown>) => validateAppConfig(rawConfigFactory(overrides));
+/** The stack's call: the config's ARNs, named by their config fields. */
+const configFactory = (overrides: Record<string, unknown>) =>
+  configArnRegions(validateAppConfig(rawConfigFactory(overrides)));
 const TOPIC_IN_IRELAND = 'arn:aws:sns:eu-west-1:123456789012:data-team-alerts';
 
 describe('Function: assertSameRegion()', () => {
