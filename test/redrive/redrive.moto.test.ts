@@ -57,6 +57,7 @@ const redrive = (argv: string[]) => {
     createClients: () => ({ sqs, cloudFormation }),
     output: recordingOutput(),
     sleep: instantSleep(),
+    env: {},
   };
   return runRedrive(argv, deps).then((code) => ({ code, output: deps.output }));
 };

@@ -1,11 +1,16 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { ListMessageMoveTasksCommand, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ListMessageMoveTasksCommand,
+  SQSClient,
+  StartMessageMoveTaskCommand,
+} from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUEUE_OUTPUT_KEYS } from '../../scripts/redrive/queuesFromStack';
 import { EXIT, runRedrive } from '../../scripts/redrive/runRedrive';
-import { DEAD_LETTER, INGEST, instantSleep, recordingOutput } from './factories';
+import { DEAD_LETTER, INGEST, instantSleep, recordingOutput, redrivePolicyNaming } from './factories';
 
 const cloudFormationMock = mockClient(CloudFormationClient);
 const sqsMock = mockClient(SQSClient);
@@ -14,6 +19,7 @@ const dependencies = () => ({
   createClients: vi.fn(() => ({ sqs: new SQSClient({}), cloudFormation: new CloudFormationClient({}) })),
   output: recordingOutput(),
   sleep: instantSleep(),
+  env: {},
 });
 
 const deployedStack = {
@@ -66,6 +72,9 @@ describe('Function: runRedrive()', () => {
   it('moves the stack’s dead-letter queue back to its ingest queue in the given region', async () => {
     // Prepare
     cloudFormationMock.on(DescribeStacksCommand).resolves(deployedStack);
+    sqsMock
+      .on(GetQueueAttributesCommand, { QueueUrl: INGEST.url })
+      .resolves(redrivePolicyNaming(DEAD_LETTER));
     sqsMock.on(StartMessageMoveTaskCommand).resolves({ TaskHandle: 'task-handle-1' });
     sqsMock.on(ListMessageMoveTasksCommand).resolves({ Results: [{ Status: 'COMPLETED' }] });
     const deps = dependencies();
