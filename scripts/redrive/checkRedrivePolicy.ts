@@ -1,4 +1,8 @@
-import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  GetQueueAttributesCommand,
+  ListDeadLetterSourceQueuesCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import { RedriveError } from './errors';
 import type { QueueRef } from './types';
 
@@ -21,6 +25,25 @@ export async function checkRedrivePolicy(
     `refusing to redrive: ingest queue ${source.url} ${named.says}, not dead-letter queue ` +
       `${deadLetter.url} (${deadLetter.arn})${swapped ? '; the two queues look swapped' : ''}`,
   );
+}
+
+/**
+ * For a dry run given only the dead-letter queue: makes sure some queue's RedrivePolicy names it, because peeking
+ * raises each message's receive count, and on an ingest queue that pushes live messages towards its own
+ * dead-letter queue. ListDeadLetterSourceQueues lists the queues whose RedrivePolicy names a queue.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ListDeadLetterSourceQueues.html
+ */
+export async function checkIsDeadLetterQueue(sqs: SQSClient, deadLetter: QueueRef): Promise<string> {
+  const { queueUrls = [] } = await sqs.send(
+    new ListDeadLetterSourceQueuesCommand({ QueueUrl: deadLetter.url, MaxResults: 10 }),
+  );
+  if (queueUrls.length === 0) {
+    throw new RedriveError(
+      `refusing to peek: no queue's RedrivePolicy names ${deadLetter.url} (${deadLetter.arn}) as its ` +
+        'dead-letter queue; is it the ingest queue?',
+    );
+  }
+  return `Checked: ${deadLetter.url} is the dead-letter queue of ${queueUrls.join(', ')}.`;
 }
 
 /** What a queue's RedrivePolicy names, and how to say so. */

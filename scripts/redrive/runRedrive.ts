@@ -1,4 +1,4 @@
-import { checkRedrivePolicy } from './checkRedrivePolicy';
+import { checkIsDeadLetterQueue, checkRedrivePolicy } from './checkRedrivePolicy';
 import { copyMessages } from './copyMessages';
 import { RedriveError, UsageError } from './errors';
 import { explainFailure } from './explainFailure';
@@ -77,7 +77,11 @@ async function runMode(
   const { deadLetter, source } = queues;
   // Checked in dry runs too: peeking an ingest queue given as the dead-letter queue would raise its messages'
   // receive counts towards its own maxReceiveCount.
-  if (source) output.log(await checkRedrivePolicy(sqs, deadLetter, source));
+  output.log(
+    source
+      ? await checkRedrivePolicy(sqs, deadLetter, source)
+      : await checkIsDeadLetterQueue(sqs, deadLetter),
+  );
   if (options.mode === 'dry-run') return peekDeadLetters({ sqs, queues, output });
   // parseRedriveArgs insists on --source-url outside dry runs, and a stack always names both queues.
   if (!source) throw new RedriveError('no ingest queue to redrive to');

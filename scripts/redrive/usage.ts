@@ -25,8 +25,9 @@ Options:
   --max-per-second N  Send at most N messages per second, 1 to 500 (default: as fast as SQS allows)
   -h, --help          Show this help
 
-Before anything moves (and in a dry run), the ingest queue's RedrivePolicy must name the dead-letter queue,
-and the two must be different queues; otherwise nothing is moved and the exit code is 1.
+Before anything moves (and in a dry run), the ingest queue's RedrivePolicy must name the dead-letter queue
+(a dry run given only --dlq-url: some queue's must), and the two must be different queues; otherwise nothing
+is moved or peeked and the exit code is 1.
 
 Credentials, region and endpoint come from the AWS SDK's usual sources (AWS_PROFILE, AWS_REGION,
 AWS_ENDPOINT_URL for a local moto, ...).

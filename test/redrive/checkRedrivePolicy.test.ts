@@ -1,8 +1,8 @@
-import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, ListDeadLetterSourceQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkRedrivePolicy } from '../../scripts/redrive/checkRedrivePolicy';
+import { checkIsDeadLetterQueue, checkRedrivePolicy } from '../../scripts/redrive/checkRedrivePolicy';
 import { RedriveError } from '../../scripts/redrive/errors';
 import { DEAD_LETTER, INGEST, redrivePolicyNaming } from './factories';
 
@@ -58,5 +58,34 @@ describe('Function: checkRedrivePolicy()', () => {
       `refusing to redrive: ingest queue ${INGEST.url} has no RedrivePolicy, not dead-letter queue ${DEAD_LETTER.url} (${DEAD_LETTER.arn})`,
     );
     await expect(check).rejects.not.toThrow('swapped');
+  });
+});
+
+describe('Function: checkIsDeadLetterQueue()', () => {
+  beforeEach(() => sqsMock.reset());
+
+  it('names the queues that send their dead letters to it', async () => {
+    // Prepare
+    sqsMock.on(ListDeadLetterSourceQueuesCommand).resolves({ queueUrls: [INGEST.url] });
+
+    // Act
+    const checked = await checkIsDeadLetterQueue(new SQSClient({}), DEAD_LETTER);
+
+    // Assess
+    expect(checked).toBe(`Checked: ${DEAD_LETTER.url} is the dead-letter queue of ${INGEST.url}.`);
+    expect(sqsMock).toReceiveCommandWith(ListDeadLetterSourceQueuesCommand, { QueueUrl: DEAD_LETTER.url });
+  });
+
+  it('refuses a queue that is no queue’s dead-letter queue', async () => {
+    // Prepare
+    sqsMock.on(ListDeadLetterSourceQueuesCommand).resolves({ queueUrls: [] });
+
+    // Act
+    const check = checkIsDeadLetterQueue(new SQSClient({}), INGEST);
+
+    // Assess
+    await expect(check).rejects.toThrow(
+      `refusing to peek: no queue's RedrivePolicy names ${INGEST.url} (${INGEST.arn}) as its dead-letter queue`,
+    );
   });
 });

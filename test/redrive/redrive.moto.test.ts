@@ -188,4 +188,27 @@ describe('CLI: npm run redrive (against moto)', () => {
     expect(code).toBe(EXIT.ok);
     expect(output.lines.join('\n')).toContain(': customers/daily/2024 06 01.csv');
   });
+
+  it('--dry-run given only a --dlq-url peeks it only when it is some queue’s dead-letter queue', async () => {
+    // Prepare
+    const { sourceUrl, deadLetterUrl } = await createQueuePair();
+    await sendAll(sourceUrl, [s3NotificationBody('live/1.csv')]);
+    await sendAll(deadLetterUrl, [s3NotificationBody('dead/1.csv')]);
+
+    // Act
+    const ingestGiven = await redrive(['--dry-run', '--dlq-url', sourceUrl]);
+    const deadLetterGiven = await redrive(['--dry-run', '--dlq-url', deadLetterUrl]);
+
+    // Assess
+    expect(ingestGiven.code).toBe(EXIT.failure);
+    expect(ingestGiven.output.errors[0]).toContain(
+      `refusing to peek: no queue's RedrivePolicy names ${sourceUrl}`,
+    );
+    expect(ingestGiven.output.lines).toEqual([]);
+    expect(deadLetterGiven.code).toBe(EXIT.ok);
+    expect(deadLetterGiven.output.lines).toContain(
+      `Checked: ${deadLetterUrl} is the dead-letter queue of ${sourceUrl}.`,
+    );
+    expect(deadLetterGiven.output.lines.join('\n')).toContain(': dead/1.csv');
+  });
 });

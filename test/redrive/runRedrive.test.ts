@@ -11,6 +11,7 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUEUE_OUTPUT_KEYS } from '../../scripts/redrive/queuesFromStack';
 import { EXIT, runRedrive } from '../../scripts/redrive/runRedrive';
+import type { QueueRef } from '../../scripts/redrive/types';
 import { DEAD_LETTER, INGEST, instantSleep, recordingOutput, redrivePolicyNaming } from './factories';
 
 const cloudFormationMock = mockClient(CloudFormationClient);
@@ -23,21 +24,23 @@ const dependencies = () => ({
   env: {},
 });
 
-const deployedStack = {
+/** A deployed stack whose outputs name the given queues. */
+const stackNaming = (deadLetter: QueueRef, ingest: QueueRef) => ({
   Stacks: [
     {
       StackName: 'BlueshiftImportTrigger',
       StackStatus: 'UPDATE_COMPLETE' as const,
       CreationTime: new Date(),
       Outputs: [
-        { OutputKey: QUEUE_OUTPUT_KEYS.ingestUrl, OutputValue: INGEST.url },
-        { OutputKey: QUEUE_OUTPUT_KEYS.ingestArn, OutputValue: INGEST.arn },
-        { OutputKey: QUEUE_OUTPUT_KEYS.deadLetterUrl, OutputValue: DEAD_LETTER.url },
-        { OutputKey: QUEUE_OUTPUT_KEYS.deadLetterArn, OutputValue: DEAD_LETTER.arn },
+        { OutputKey: QUEUE_OUTPUT_KEYS.ingestUrl, OutputValue: ingest.url },
+        { OutputKey: QUEUE_OUTPUT_KEYS.ingestArn, OutputValue: ingest.arn },
+        { OutputKey: QUEUE_OUTPUT_KEYS.deadLetterUrl, OutputValue: deadLetter.url },
+        { OutputKey: QUEUE_OUTPUT_KEYS.deadLetterArn, OutputValue: deadLetter.arn },
       ],
     },
   ],
-};
+});
+const deployedStack = stackNaming(DEAD_LETTER, INGEST);
 
 describe('Function: runRedrive()', () => {
   beforeEach(() => {
@@ -155,6 +158,20 @@ describe('Function: runRedrive() refusals', () => {
     expect(code).toBe(EXIT.failure);
     expect(deps.output.errors[0]).toMatch(/^redrive failed: refusing to redrive: .* are the same queue/);
     expect(sqsMock).toReceiveCommandTimes(GetQueueAttributesCommand, 2);
+  });
+
+  it('refuses a stack whose outputs name one queue as both, before any SQS call', async () => {
+    // Prepare
+    cloudFormationMock.on(DescribeStacksCommand).resolves(stackNaming(INGEST, INGEST));
+    const deps = dependencies();
+
+    // Act
+    const code = await runRedrive(['--copy'], deps);
+
+    // Assess
+    expect(code).toBe(EXIT.failure);
+    expect(deps.output.errors[0]).toContain('the dead-letter queue and the ingest queue are the same queue');
+    expect(sqsMock).not.toReceiveAnyCommand();
   });
 
   it('refuses to move when the ingest queue’s RedrivePolicy names another dead-letter queue', async () => {
