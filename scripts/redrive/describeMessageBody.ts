@@ -1,28 +1,15 @@
+import { parseNotification } from '../../lambda/parseNotification';
+
 const EXCERPT_CHARS = 120;
 
-/** The object keys in an S3 event notification body, URL-decoded; undefined when the body is not one. */
+/**
+ * The object keys (decoded) in a body the ingest queue carries: an S3 event notification or an EventBridge
+ * "Object Created" event. Read by the function's own parser, so the CLI sees messages as the function does;
+ * undefined when the body is neither (an S3 test event included).
+ */
 export function s3KeysInBody(body: string): string[] | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const records = (parsed as { Records?: unknown } | null)?.Records;
-  if (!Array.isArray(records)) return undefined;
-  return records
-    .map((record) => (record as { s3?: { object?: { key?: unknown } } } | null)?.s3?.object?.key)
-    .filter((key): key is string => typeof key === 'string')
-    .map(decodeKey);
-}
-
-/** S3 encodes keys in notifications like a form: '+' is a space; a malformed escape is shown as sent. */
-function decodeKey(key: string): string {
-  try {
-    return decodeURIComponent(key.replace(/\+/g, ' '));
-  } catch {
-    return key;
-  }
+  const parsed = parseNotification(body);
+  return parsed.kind === 'objects' ? parsed.objects.map((object) => object.key) : undefined;
 }
 
 /** One line telling an operator what a dead-lettered message is about. */

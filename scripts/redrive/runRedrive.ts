@@ -1,10 +1,14 @@
+import { checkIsDeadLetterQueue, checkRedrivePolicy } from './checkRedrivePolicy';
 import { copyMessages } from './copyMessages';
 import { RedriveError, UsageError } from './errors';
+import { explainFailure } from './explainFailure';
 import { moveMessages } from './moveMessages';
 import { parseRedriveArgs, type RedriveOptions } from './parseRedriveArgs';
 import { peekDeadLetters } from './peekDeadLetters';
 import { queuesFromStack } from './queuesFromStack';
 import { queuesFromUrls } from './queuesFromUrls';
+import { type Environment, resolveRegion } from './resolveRegion';
+import { refuseSameQueue } from './sameQueue';
 import type { Output, RedriveClients, RedriveQueues, Sleep } from './types';
 import { USAGE } from './usage';
 
@@ -16,6 +20,8 @@ export interface RedriveDependencies {
   readonly createClients: (region?: string) => RedriveClients;
   readonly output: Output;
   readonly sleep: Sleep;
+  /** Where the region comes from when `--region` is not given (`process.env` in the CLI). */
+  readonly env: Environment;
 }
 
 /** Runs the redrive CLI on its arguments (without `node script`) and resolves to the exit code. */
@@ -36,16 +42,22 @@ export async function runRedrive(
     output.log(USAGE);
     return EXIT.ok;
   }
+  const region = resolveRegion(options.region, dependencies.env);
   try {
-    const clients = dependencies.createClients(options.region);
+    const { queues: given } = options;
+    // Both URLs typed: refuse one queue given twice before asking AWS anything.
+    if (given.from === 'urls' && given.sourceUrl !== undefined) {
+      refuseSameQueue({ url: given.deadLetterUrl }, { url: given.sourceUrl });
+    }
+    const clients = dependencies.createClients(region);
     const queues = await findQueues(clients, options);
+    // Two URLs can name one queue (another host name for it): their ARNs tell, and the stack's outputs too.
+    if (queues.source) refuseSameQueue(queues.deadLetter, queues.source);
     const done = await runMode(options, queues, clients, dependencies);
     return done ? EXIT.ok : EXIT.failure;
   } catch (error) {
-    const { message } = error as Error;
-    // The SDK's words alone do not say which flag fixes this.
-    const hint = /region is missing/i.test(message) ? ' (give --region or set AWS_REGION)' : '';
-    output.error(`redrive failed: ${message}${hint}`);
+    const stackName = options.queues.from === 'stack' ? options.queues.stackName : undefined;
+    output.error(`redrive failed: ${explainFailure(error, { stackName, ...(region ? { region } : {}) })}`);
     return EXIT.failure;
   }
 }
@@ -56,14 +68,21 @@ function findQueues(clients: RedriveClients, { queues }: RedriveOptions): Promis
     : queuesFromUrls(clients.sqs, queues.deadLetterUrl, queues.sourceUrl);
 }
 
-function runMode(
+async function runMode(
   options: RedriveOptions,
   queues: RedriveQueues,
   { sqs }: RedriveClients,
   { output, sleep }: RedriveDependencies,
 ): Promise<boolean> {
-  if (options.mode === 'dry-run') return peekDeadLetters({ sqs, queues, output });
   const { deadLetter, source } = queues;
+  // Checked in dry runs too: peeking an ingest queue given as the dead-letter queue would raise its messages'
+  // receive counts towards its own maxReceiveCount.
+  output.log(
+    source
+      ? await checkRedrivePolicy(sqs, deadLetter, source)
+      : await checkIsDeadLetterQueue(sqs, deadLetter),
+  );
+  if (options.mode === 'dry-run') return peekDeadLetters({ sqs, queues, output });
   // parseRedriveArgs insists on --source-url outside dry runs, and a stack always names both queues.
   if (!source) throw new RedriveError('no ingest queue to redrive to');
   const rate = options.maxPerSecond === undefined ? {} : { maxPerSecond: options.maxPerSecond };

@@ -19,11 +19,15 @@ Modes:
 
 Options:
   --stack NAME        Stack whose outputs name the queues (default: ${DEFAULT_STACK_NAME})
-  --region R          AWS region (default: from the environment or profile)
+  --region R          AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's)
   --dlq-url URL       Use this dead-letter queue instead of the stack's; needs --source-url unless --dry-run
   --source-url URL    Use this ingest queue instead of the stack's
   --max-per-second N  Send at most N messages per second, 1 to 500 (default: as fast as SQS allows)
   -h, --help          Show this help
+
+Before anything moves (and in a dry run), the ingest queue's RedrivePolicy must name the dead-letter queue
+(a dry run given only --dlq-url: some queue's must), and the two must be different queues; otherwise nothing
+is moved or peeked and the exit code is 1.
 
 Credentials, region and endpoint come from the AWS SDK's usual sources (AWS_PROFILE, AWS_REGION,
 AWS_ENDPOINT_URL for a local moto, ...).

@@ -12,6 +12,11 @@ export const INGEST: QueueRef = {
   arn: 'arn:aws:sqs:us-east-1:123456789012:Ingest',
 };
 
+/** GetQueueAttributes' answer for a queue whose RedrivePolicy names the given dead-letter queue. */
+export const redrivePolicyNaming = (deadLetter: QueueRef) => ({
+  Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetter.arn, maxReceiveCount: 3 }) },
+});
+
 /** An S3 ObjectCreated notification body, keys encoded as S3 encodes them ('+' for space). */
 export function s3NotificationBody(...keys: string[]): string {
   const encode = (key: string) => encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
@@ -21,6 +26,20 @@ export function s3NotificationBody(...keys: string[]): string {
       eventName: 'ObjectCreated:Put',
       s3: { bucket: { name: 'drop-bucket' }, object: { key: encode(key), size: 1 } },
     })),
+  });
+}
+
+/**
+ * An EventBridge "Object Created" event as the stack's `notifications: "eventbridge"` mode puts it in the
+ * queue; the key stands as stored (EventBridge does not encode it).
+ */
+export function eventBridgeObjectCreatedBody(key: string, bucket = 'drop-bucket'): string {
+  return JSON.stringify({
+    version: '0',
+    'detail-type': 'Object Created',
+    source: 'aws.s3',
+    time: '2024-06-01T00:00:00Z',
+    detail: { bucket: { name: bucket }, object: { key, size: 1 }, reason: 'PutObject' },
   });
 }
 

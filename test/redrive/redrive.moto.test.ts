@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runRedrive } from '../../scripts/redrive/runRedrive';
 import { messageCounts } from '../support/messageCounts';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../support/motoServer';
-import { instantSleep, recordingOutput, s3NotificationBody } from './factories';
+import { eventBridgeObjectCreatedBody, instantSleep, recordingOutput, s3NotificationBody } from './factories';
 
 let moto: MotoServer;
 let sqs: SQSClient;
@@ -57,6 +57,7 @@ const redrive = (argv: string[]) => {
     createClients: () => ({ sqs, cloudFormation }),
     output: recordingOutput(),
     sleep: instantSleep(),
+    env: {},
   };
   return runRedrive(argv, deps).then((code) => ({ code, output: deps.output }));
 };
@@ -117,5 +118,97 @@ describe('CLI: npm run redrive (against moto)', () => {
     expect(printed).toContain(': (no S3 keys) not an S3 notification');
     expect(await messageCounts(sqs, deadLetterUrl)).toEqual({ visible: 3, inFlight: 0 });
     expect(await messageCounts(sqs, sourceUrl)).toEqual({ visible: 0, inFlight: 0 });
+  });
+
+  it.each([[['--copy']], [[]]])(
+    'refuses swapped --dlq-url and --source-url (%j) and moves nothing',
+    async (mode) => {
+      // Prepare: live messages in the ingest queue, dead letters in the dead-letter queue.
+      const { sourceUrl, deadLetterUrl } = await createQueuePair();
+      await sendAll(sourceUrl, [s3NotificationBody('live/1.csv'), s3NotificationBody('live/2.csv')]);
+      await sendAll(deadLetterUrl, [s3NotificationBody('dead/1.csv')]);
+
+      // Act
+      const { code, output } = await redrive([
+        ...mode,
+        '--dlq-url',
+        sourceUrl,
+        '--source-url',
+        deadLetterUrl,
+      ]);
+
+      // Assess
+      expect(code).toBe(EXIT.failure);
+      expect(output.errors).toHaveLength(1);
+      expect(output.errors[0]).toMatch(
+        new RegExp(
+          `^redrive failed: refusing to redrive: ingest queue ${deadLetterUrl} has no RedrivePolicy, .*swapped$`,
+        ),
+      );
+      expect(await messageCounts(sqs, sourceUrl)).toEqual({ visible: 2, inFlight: 0 });
+      expect(await messageCounts(sqs, deadLetterUrl)).toEqual({ visible: 1, inFlight: 0 });
+    },
+  );
+
+  it('--copy refuses one queue given as both, instead of copying it into itself forever', async () => {
+    // Prepare
+    const { deadLetterUrl } = await createQueuePair();
+    await sendAll(deadLetterUrl, [s3NotificationBody('dead/1.csv')]);
+
+    // Act
+    const { code, output } = await redrive([
+      '--copy',
+      '--dlq-url',
+      deadLetterUrl,
+      '--source-url',
+      `${deadLetterUrl}/`,
+    ]);
+
+    // Assess
+    expect(code).toBe(EXIT.failure);
+    expect(output.errors[0]).toContain('the dead-letter queue and the ingest queue are the same queue');
+    expect(await messageCounts(sqs, deadLetterUrl)).toEqual({ visible: 1, inFlight: 0 });
+  });
+
+  it('--dry-run shows the keys of EventBridge "Object Created" events', async () => {
+    // Prepare
+    const { sourceUrl, deadLetterUrl } = await createQueuePair();
+    await sendAll(deadLetterUrl, [eventBridgeObjectCreatedBody('customers/daily/2024 06 01.csv')]);
+
+    // Act
+    const { code, output } = await redrive([
+      '--dry-run',
+      '--dlq-url',
+      deadLetterUrl,
+      '--source-url',
+      sourceUrl,
+    ]);
+
+    // Assess
+    expect(code).toBe(EXIT.ok);
+    expect(output.lines.join('\n')).toContain(': customers/daily/2024 06 01.csv');
+  });
+
+  it('--dry-run given only a --dlq-url peeks it only when it is some queue’s dead-letter queue', async () => {
+    // Prepare
+    const { sourceUrl, deadLetterUrl } = await createQueuePair();
+    await sendAll(sourceUrl, [s3NotificationBody('live/1.csv')]);
+    await sendAll(deadLetterUrl, [s3NotificationBody('dead/1.csv')]);
+
+    // Act
+    const ingestGiven = await redrive(['--dry-run', '--dlq-url', sourceUrl]);
+    const deadLetterGiven = await redrive(['--dry-run', '--dlq-url', deadLetterUrl]);
+
+    // Assess
+    expect(ingestGiven.code).toBe(EXIT.failure);
+    expect(ingestGiven.output.errors[0]).toContain(
+      `refusing to peek: no queue's RedrivePolicy names ${sourceUrl}`,
+    );
+    expect(ingestGiven.output.lines).toEqual([]);
+    expect(deadLetterGiven.code).toBe(EXIT.ok);
+    expect(deadLetterGiven.output.lines).toContain(
+      `Checked: ${deadLetterUrl} is the dead-letter queue of ${sourceUrl}.`,
+    );
+    expect(deadLetterGiven.output.lines.join('\n')).toContain(': dead/1.csv');
   });
 });
