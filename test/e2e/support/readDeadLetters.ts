@@ -30,7 +30,7 @@ export async function readDeadLetters(sqs: SQSClient, queueUrl: string): Promise
     if (Messages.length === 0) break;
     for (const message of Messages) {
       const body = message.Body ?? '';
-      letters.push({ messageId: message.MessageId ?? '', body, keys: keysInBody(body) });
+      letters.push({ messageId: message.MessageId ?? '', body, keys: s3KeysInBody(body) ?? [] });
       handles.push(message.ReceiptHandle ?? '');
     }
   }
@@ -43,16 +43,4 @@ export async function readDeadLetters(sqs: SQSClient, queueUrl: string): Promise
     await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
   }
   return letters;
-}
-
-/** The keys of an S3 notification body, or the one key of an EventBridge "Object Created" event. */
-function keysInBody(body: string): string[] {
-  const s3Keys = s3KeysInBody(body);
-  if (s3Keys) return s3Keys;
-  try {
-    const key = (JSON.parse(body) as { detail?: { object?: { key?: unknown } } } | null)?.detail?.object?.key;
-    return typeof key === 'string' ? [key] : [];
-  } catch {
-    return [];
-  }
 }
