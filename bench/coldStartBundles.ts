@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { IMPORTS_FILE } from '../contract/importMapping';
 import { HANDLER_ENTRY, PACKAGE_ROOT } from '../lib/lambdaBundling';
+import { bundleBytes } from './bundleBytes';
 import { LAMBDA_BUNDLE_OPTIONS } from './lambdaBundleOptions';
 
 /** A module bundled for the cold-start comparison. */
@@ -33,26 +34,13 @@ export class Logger {
   },
 };
 
-/**
- * Stands in for the SQS client package, to price the design before plain bundling, where the package shipped
- * apart and was imported only on the first failure: a successful cold start neither parsed nor ran it.
- */
-const sqsApart: Plugin = {
-  name: 'sqs-apart',
-  setup(build) {
-    build.onResolve({ filter: /^@aws-sdk\/client-sqs$/ }, () => ({ path: 'sqs', namespace: 'sqs-apart' }));
-    build.onLoad({ filter: /.*/, namespace: 'sqs-apart' }, () => ({
-      loader: 'js',
-      contents: 'export class SQSClient {}\nexport class ChangeMessageVisibilityBatchCommand {}',
-    }));
-  },
-};
-
 interface Variant {
   readonly name: string;
   /** Module text to bundle (resolved from the repo root), or the handler entry. */
   readonly source?: string;
   readonly plugins?: Plugin[];
+  /** Build as a single file, without the shipped chunk for the lazily imported SQS client. */
+  readonly singleFile?: boolean;
 }
 
 const VARIANTS: readonly Variant[] = [
@@ -64,7 +52,15 @@ const VARIANTS: readonly Variant[] = [
 export const client = new SecretsManagerClient({});`,
   },
   { name: 'empty', source: '' },
-  { name: 'handler-sqs-apart', plugins: [sqsApart] },
+  // The plain single-file bundle: the SQS client imported at load (what the handler did before the split).
+  {
+    name: 'handler-sqs-static',
+    source: `import '@aws-sdk/client-sqs';
+export { handler } from './lambda/index.ts';`,
+    singleFile: true,
+  },
+  // One file, the SQS client imported lazily: parsed at load, run only on the first failure.
+  { name: 'handler-sqs-inlined', singleFile: true },
   {
     name: 'handler-eager-sqs',
     // What the handler would cost with the SQS client built at module scope like the Secrets Manager one.
@@ -88,8 +84,16 @@ export async function buildColdStartBundles(
   for (const variant of VARIANTS) {
     const bundlePath = path.join(outdir, variant.name, 'index.mjs');
     mkdirSync(path.dirname(bundlePath), { recursive: true });
+    const {
+      splitting: _split,
+      chunkNames: _chunks,
+      entryNames: _names,
+      ...singleFileOptions
+    } = LAMBDA_BUNDLE_OPTIONS;
     await build({
-      ...LAMBDA_BUNDLE_OPTIONS,
+      ...(variant.singleFile
+        ? { ...singleFileOptions, outfile: bundlePath }
+        : { ...LAMBDA_BUNDLE_OPTIONS, entryNames: 'index', outdir: path.dirname(bundlePath) }),
       ...(variant.source === undefined
         ? { entryPoints: [HANDLER_ENTRY] }
         : {
@@ -100,12 +104,11 @@ export async function buildColdStartBundles(
               loader: 'ts',
             },
           }),
-      outfile: bundlePath,
       plugins: variant.plugins ?? [],
     });
     // A handler reads its mappings beside itself, as in the shipped asset.
     copyFileSync(importsFile, path.join(path.dirname(bundlePath), IMPORTS_FILE));
-    bundles.set(variant.name, { name: variant.name, bundlePath, bytes: statSync(bundlePath).size });
+    bundles.set(variant.name, { name: variant.name, bundlePath, bytes: bundleBytes(bundlePath) });
   }
   return bundles;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { ENV } from '../contract/handlerSettings';
@@ -6,6 +6,7 @@ import { IMPORTS_FILE } from '../contract/importMapping';
 import { CONFIG_CONTEXT_KEY } from '../lib/config/schema';
 import { PACKAGE_ROOT } from '../lib/lambdaBundling';
 import { TriggerImportStack } from '../lib/TriggerImportStack';
+import { bundleBytes } from './bundleBytes';
 import { BENCH_BUCKET_NAME } from './s3SqsRecords';
 
 /** Stands in for the secret ARN that CloudFormation resolves the template's `Ref` to at deploy time. */
@@ -49,7 +50,7 @@ export function synthesizeBundle(outdir: string): ShippedBundle {
   return {
     bundlePath,
     importsPath: path.join(assetDirectory, IMPORTS_FILE),
-    bundleBytes: statSync(bundlePath).size,
+    bundleBytes: bundleBytes(bundlePath),
     environment,
     assemblyDirectory: assembly.directory,
   };

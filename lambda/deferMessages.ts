@@ -1,4 +1,4 @@
-import { ChangeMessageVisibilityBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { ChangeMessageVisibilityBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 /** A failed record and how long SQS should keep it invisible before delivering it again. */
 export interface Deferral {
@@ -46,13 +46,19 @@ function chunksOf(deferrals: readonly Deferral[]): Deferral[][] {
   return chunks;
 }
 
-/** `sqsClient` is asked for the client on first use: only failures need SQS. */
-export function createMessageDeferrer(sqsClient: () => Pick<SQSClient, 'send'>): DeferMessages {
+/** The part of the SQS SDK the deferrer uses, handed over by whoever loads it. */
+export interface SqsApi {
+  readonly client: Pick<SQSClient, 'send'>;
+  readonly ChangeMessageVisibilityBatchCommand: typeof ChangeMessageVisibilityBatchCommand;
+}
+
+/** `loadSqs` is called on first use: only failures need SQS, so it stays off the cold start. */
+export function createMessageDeferrer(loadSqs: () => Promise<SqsApi>): DeferMessages {
   return async (deferrals) => {
     if (deferrals.length === 0) return [];
-    let client: Pick<SQSClient, 'send'>;
+    let sqs: SqsApi;
     try {
-      client = sqsClient();
+      sqs = await loadSqs();
     } catch (error) {
       // Without SQS the records still fail and come back after the queue's default visibility.
       return deferrals.map(({ messageId }) => ({ messageId, reason: errorText(error) }));
@@ -60,8 +66,8 @@ export function createMessageDeferrer(sqsClient: () => Pick<SQSClient, 'send'>):
     const results = await Promise.all(
       chunksOf(deferrals).map(async (chunk): Promise<NotDeferred[]> => {
         try {
-          const output = await client.send(
-            new ChangeMessageVisibilityBatchCommand({
+          const output = await sqs.client.send(
+            new sqs.ChangeMessageVisibilityBatchCommand({
               QueueUrl: queueUrlFromArn(chunk[0]?.eventSourceARN ?? ''),
               Entries: chunk.map((deferral, index) => ({
                 Id: String(index),

@@ -1,12 +1,11 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { fromEnvironment } from '../contract/handlerSettings';
 import { createApiKeyProvider } from './apiKeyProvider';
 import { triggerImport } from './blueshiftClient';
-import { createMessageDeferrer } from './deferMessages';
+import { createMessageDeferrer, type SqsApi } from './deferMessages';
 import { loadImports } from './loadImports';
 import { logger } from './logger';
 import { createKeyMatcher } from './mapKeyToImport';
@@ -21,14 +20,26 @@ const retryPolicy = {
   requestTimeoutMs: settings.requestTimeoutSeconds * 1000,
   attemptsPerInvocation: settings.attemptsPerInvocation,
 };
-let sqs: SQSClient | undefined;
-// Only failures need SQS: the client is made on the first one.
-const sqsClient = () => (sqs ??= new SQSClient({ useQueueUrlAsEndpoint: false }));
+let sqs: Promise<SqsApi> | undefined;
+// Only failures need SQS: its client is a chunk of its own in the bundle, loaded and built on the first one,
+// so a successful cold start neither parses nor runs it.
+const loadSqs = () => {
+  sqs ??= import('@aws-sdk/client-sqs')
+    .then(({ SQSClient, ChangeMessageVisibilityBatchCommand }) => ({
+      client: new SQSClient({ useQueueUrlAsEndpoint: false }),
+      ChangeMessageVisibilityBatchCommand,
+    }))
+    .catch((error: unknown) => {
+      sqs = undefined; // load again on the next failure
+      throw error;
+    });
+  return sqs;
+};
 
 const deps = {
   settings,
   matchKey: createKeyMatcher(imports),
-  deferMessages: createMessageDeferrer(sqsClient),
+  deferMessages: createMessageDeferrer(loadSqs),
   log: logger,
   trigger: (uuid: string, deadlineMs: number) =>
     triggerWithRetries(uuid, deadlineMs, retryPolicy, {

@@ -237,7 +237,7 @@ describe('Construct: BlueshiftImportTrigger in another app', () => {
       directory,
       `asset.${String(s3Key).replace('.zip', '')}`,
     );
-    expect(readdirSync(assetDirectory).sort()).toEqual([IMPORTS_FILE, 'index.mjs']);
+    expect(readdirSync(assetDirectory).sort()).toEqual(['chunks', IMPORTS_FILE, 'index.mjs'].sort());
     expect(parseImports(readFileSync(path.join(assetDirectory, IMPORTS_FILE), 'utf8'))).toEqual(IMPORTS);
   });
 });

@@ -58,15 +58,22 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       ).toBe(true);
     });
 
-    it('ships one bundle, SQS client inside, and the import mapping beside it', () => {
+    it('ships one bundle whose SQS client is a chunk loaded on first use, and the import mapping beside it', () => {
       // Act
-      const files = readdirSync(assetDirectoryOf(synthesized)).sort();
-      const bundle = readFileSync(path.join(assetDirectoryOf(synthesized), 'index.mjs'), 'utf8');
-      const shipped = readFileSync(path.join(assetDirectoryOf(synthesized), IMPORTS_FILE), 'utf8');
+      const directory = assetDirectoryOf(synthesized);
+      const files = readdirSync(directory).sort();
+      const bundle = readFileSync(path.join(directory, 'index.mjs'), 'utf8');
+      const chunks = readdirSync(path.join(directory, 'chunks')).map((chunk) =>
+        readFileSync(path.join(directory, 'chunks', chunk), 'utf8'),
+      );
+      const shipped = readFileSync(path.join(directory, IMPORTS_FILE), 'utf8');
 
       // Assess
-      expect(files).toEqual([IMPORTS_FILE, 'index.mjs'].sort());
-      expect(bundle).toContain('ChangeMessageVisibilityBatch');
+      expect(files).toEqual(['chunks', IMPORTS_FILE, 'index.mjs'].sort());
+      // The SQS client's own code (its service namespace) is only in a chunk the bundle imports on demand.
+      expect(bundle).not.toContain('com.amazonaws.sqs');
+      expect(bundle).toMatch(/import\("\.\/chunks\/[^"]+\.mjs"\)/);
+      expect(chunks.some((chunk) => chunk.includes('com.amazonaws.sqs'))).toBe(true);
       expect(parseImports(shipped)).toEqual(rawConfigFactory().imports);
     });
 

@@ -12,7 +12,7 @@ const deferral = (index: number, seconds = 30): Deferral => ({
   visibilityTimeoutSeconds: seconds,
 });
 const client = new SQSClient({});
-const deferMessages = createMessageDeferrer(() => client);
+const deferMessages = createMessageDeferrer(async () => ({ client, ChangeMessageVisibilityBatchCommand }));
 
 describe('Function: queueUrlFromArn()', () => {
   it.each([
@@ -76,9 +76,9 @@ describe('Function: createMessageDeferrer()', () => {
     ]);
   });
 
-  it('returns every entry when the SQS client cannot be made, without throwing', async () => {
+  it('returns every entry when the SQS client cannot be loaded or made, without throwing', async () => {
     // Prepare
-    const deferWithoutClient = createMessageDeferrer(() => {
+    const deferWithoutClient = createMessageDeferrer(async () => {
       throw new TypeError('Region is missing');
     });
 
