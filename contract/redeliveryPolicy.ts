@@ -80,6 +80,14 @@ export interface RedeliverySettings {
   readonly retryMaxDelaySeconds: number;
 }
 
+/** After this receive SQS moves a failed message to the dead-letter queue rather than deliver it again. */
+export function isLastReceive(
+  receiveCount: number,
+  settings: Pick<RedeliverySettings, 'maxReceiveCount'>,
+): boolean {
+  return receiveCount >= settings.maxReceiveCount;
+}
+
 /**
  * How long a failed message stays invisible before SQS delivers it again: doubling with each receive, a
  * server's `Retry-After` honoured, never above `retryMaxDelaySeconds`. On the last receive there is no
@@ -91,7 +99,7 @@ export function redeliveryDelaySeconds(
   settings: RedeliverySettings,
   retryAfterSeconds = 0,
 ): number {
-  if (receiveCount >= settings.maxReceiveCount) return 0;
+  if (isLastReceive(receiveCount, settings)) return 0;
   const exponent = Math.min(Math.max(receiveCount, 1) - 1, 30);
   const exponential = settings.retryBaseDelaySeconds * 2 ** exponent;
   return Math.min(

@@ -1,5 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
 import {
+  isLastReceive,
   type RedeliverySettings,
   redeliveryDelaySeconds,
   UNTRIGGERABLE_DELAY_SECONDS,
@@ -48,7 +49,7 @@ export function decideFailures(
         record,
         receiveCount,
         delaySeconds: delays.get(record.messageId) ?? 0,
-        lastReceive: receiveCount >= settings.maxReceiveCount,
+        lastReceive: isLastReceive(receiveCount, settings),
       };
     });
 }

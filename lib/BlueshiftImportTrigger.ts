@@ -17,7 +17,7 @@ import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
 import { deadLetterAlarm } from './deadLetterAlarm';
 import { IngestQueues, ingestQueueName } from './IngestQueues';
-import { notificationFilters } from './notificationFilters';
+import { notificationFilters, rootPrefixes } from './notificationFilters';
 
 /** Ingest queue names already taken in each stack. */
 const queueNamesByStack = new WeakMap<Stack, Set<string>>();
@@ -132,7 +132,8 @@ export class BlueshiftImportTrigger extends Construct {
         this,
         this.bucket,
         config.blueshiftReaderPrincipalArn,
-        filters.map((filter) => filter.prefix).filter((prefix, index, all) => all.indexOf(prefix) === index),
+        // The same prefixes the config's bucket-policy size rule counts.
+        rootPrefixes(filters.map((filter) => filter.prefix)),
       );
     }
     this.acknowledgeNotificationsHandler();

@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ConfigError } from './config/validateConfig';
-import type { NotificationFilter } from './notificationFilters';
+import { type NotificationFilter, rootPrefixes } from './notificationFilters';
 
 /**
  * EventBridge limits an event pattern to 2,048 characters (EventBridge User Guide, "Amazon EventBridge quotas",
@@ -100,15 +100,6 @@ class QueueTarget implements IRuleTarget {
   }
 }
 
-/** The filters' prefixes without those under another, so an event matches one prefix rule at most. */
-function rootPrefixes(filters: readonly NotificationFilter[]): string[] {
-  const roots: string[] = [];
-  for (const prefix of [...new Set(filters.map((filter) => filter.prefix))].sort()) {
-    if (!roots.some((root) => prefix.startsWith(root))) roots.push(prefix);
-  }
-  return roots;
-}
-
 /**
  * Groups the matchers into rules. Prefix and wildcard matchers get rules of their own, so only wildcard rules
  * count against that quota; when the wildcard rules would pass `MAX_WILDCARD_RULES`, the rules match the
@@ -127,7 +118,7 @@ function fitMatcherRules(bucketName: string, filters: readonly NotificationFilte
       ? [...fitMatchers(bucketName, prefixes), ...wildcardGroups]
       : fitMatchers(
           bucketName,
-          rootPrefixes(filters).map((prefix) => ({ prefix })),
+          rootPrefixes(filters.map((filter) => filter.prefix)).map((prefix) => ({ prefix })),
         );
   if (groups.length > MAX_RULES) {
     throw new ConfigError([

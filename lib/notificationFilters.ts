@@ -74,6 +74,20 @@ function filterOf(prefix: string, suffix: string | undefined): NotificationFilte
   return suffix === undefined ? { prefix } : { prefix, suffix };
 }
 
+/**
+ * The prefixes without those under another one, in code-unit order: what names every mapped key at least once
+ * (a bucket policy, a prefix-only rule) while no key falls under two of them.
+ */
+export function rootPrefixes(prefixes: readonly string[]): string[] {
+  const roots: string[] = [];
+  // Sorted, every prefix that extends a root comes right after it, before the next root.
+  for (const prefix of [...new Set(prefixes)].sort(compare)) {
+    const root = roots.at(-1);
+    if (root === undefined || !prefix.startsWith(root)) roots.push(prefix);
+  }
+  return roots;
+}
+
 /** Code-unit order, independent of locale, so synth output is the same everywhere. */
 function compare(a: string, b: string): number {
   if (a === b) return 0;

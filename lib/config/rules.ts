@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_RETRY_SPAN_SECONDS, worstCaseRetrySpanSeconds } from '../../contract/redeliveryPolicy';
-import { notificationFilters } from '../notificationFilters';
+import { notificationFilters, rootPrefixes } from '../notificationFilters';
 import { encodeFilterValue } from '../s3FilterValue';
 import * as aws from './awsLimits';
 import { keyPartSchema, utf8Bytes } from './keyPart';
@@ -33,17 +33,6 @@ const keyParts = { prefix: keyPartSchema('prefix'), suffix: keyPartSchema('suffi
 
 const isKeyPart = (kind: 'prefix' | 'suffix', value: unknown) =>
   value === undefined ? kind === 'suffix' : keyParts[kind].safeParse(value).success;
-
-/** Prefixes not under another one: what a policy over the mapped prefixes must name at least. */
-function rootPrefixes(prefixes: readonly string[]): string[] {
-  const roots: string[] = [];
-  // Sorted, every prefix that extends a root comes right after it, before the next root.
-  for (const prefix of [...new Set(prefixes)].sort()) {
-    const root = roots.at(-1);
-    if (root === undefined || !prefix.startsWith(root)) roots.push(prefix);
-  }
-  return roots;
-}
 
 /** The cross-field rules of the construct's settings. */
 export function settingsRules(shape: Shape) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportMapping } from '../../contract/importMapping';
-import { notificationFilters, overlaps } from '../../lib/notificationFilters';
+import { notificationFilters, overlaps, rootPrefixes } from '../../lib/notificationFilters';
 
 let uuidCounter = 0;
 /** An import mapping for the prefix, with an arbitrary UUID. */
@@ -166,5 +166,15 @@ describe('Function: notificationFilters()', () => {
     // Assess
     expect(backwards).toEqual(forwards);
     expect(forwards.map((filter) => filter.prefix)).toEqual(['a/', 'b/', 'c/']);
+  });
+});
+
+describe('Function: rootPrefixes()', () => {
+  it('keeps each prefix not under another once, in code-unit order', () => {
+    // Act
+    const roots = rootPrefixes(['imports/vip/', 'b/', 'imports/', 'imports/', 'a/x/', 'imports/vip/2024/']);
+
+    // Assess
+    expect(roots).toEqual(['a/x/', 'b/', 'imports/']);
   });
 });
