@@ -9,6 +9,11 @@ export const ENV = {
   retryBaseDelaySeconds: 'RETRY_BASE_DELAY_SECONDS',
   retryMaxDelaySeconds: 'RETRY_MAX_DELAY_SECONDS',
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
+  ledgerTableName: 'TRIGGER_LEDGER_TABLE',
+  coverageMarginSeconds: 'COVERAGE_MARGIN_SECONDS',
+  maxSettleSeconds: 'MAX_SETTLE_SECONDS',
+  /** Powertools reads it too: the `service` of every log line and the `service` dimension of every metric. */
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
 } as const;
 
 /** What the handler needs at run time: no key material and no per-import data (that ships in a file). */
@@ -31,9 +36,19 @@ export interface HandlerSettings {
   readonly retryMaxDelaySeconds: number;
   /** Receives before SQS moves a message to the DLQ. */
   readonly maxReceiveCount: number;
+  /** The trigger ledger's DynamoDB table; absent when the ledger is off (`triggerLedger: false`). */
+  readonly ledgerTableName?: string;
+  /** A file counts as covered only by a trigger sent at least this long after it landed (clock skew). */
+  readonly coverageMarginSeconds: number;
+  /** A settling import triggers at the latest this long after its oldest waiting file landed. */
+  readonly maxSettleSeconds: number;
+  /** Names this deployment in logs and metrics (the metrics' `service` dimension). */
+  readonly serviceName: string;
 }
 
-const TEXT_FIELDS = ['apiBaseUrl', 'secretId', 'bucketName'] as const;
+const TEXT_FIELDS = ['apiBaseUrl', 'secretId', 'bucketName', 'serviceName'] as const;
+const OPTIONAL_TEXT_FIELDS = ['ledgerTableName'] as const;
+const ZERO_OR_MORE_FIELDS = ['coverageMarginSeconds'] as const;
 const NUMBER_FIELDS = [
   'requestTimeoutSeconds',
   'attemptsPerInvocation',
@@ -41,12 +56,19 @@ const NUMBER_FIELDS = [
   'retryBaseDelaySeconds',
   'retryMaxDelaySeconds',
   'maxReceiveCount',
+  'maxSettleSeconds',
 ] as const;
 
 /** Serialises settings into the Lambda environment (values may be CDK tokens, which stay strings). */
 export function toEnvironment(settings: HandlerSettings): Record<string, string> {
   const environment: Record<string, string> = {};
-  for (const field of [...TEXT_FIELDS, ...NUMBER_FIELDS]) environment[ENV[field]] = String(settings[field]);
+  for (const field of [...TEXT_FIELDS, ...ZERO_OR_MORE_FIELDS, ...NUMBER_FIELDS]) {
+    environment[ENV[field]] = String(settings[field]);
+  }
+  for (const field of OPTIONAL_TEXT_FIELDS) {
+    const value = settings[field];
+    if (value !== undefined) environment[ENV[field]] = value;
+  }
   return environment;
 }
 
@@ -58,6 +80,16 @@ export function fromEnvironment(env: Readonly<Record<string, string | undefined>
     const value = env[ENV[field]];
     if (!value) problems.push(`${ENV[field]} is not set`);
     settings[field] = value ?? '';
+  }
+  for (const field of OPTIONAL_TEXT_FIELDS) {
+    const value = env[ENV[field]];
+    if (value) settings[field] = value;
+  }
+  for (const field of ZERO_OR_MORE_FIELDS) {
+    const value = Number(env[ENV[field]]);
+    if (!(env[ENV[field]] && Number.isInteger(value) && value >= 0))
+      problems.push(`${ENV[field]} must be a whole number, 0 or more`);
+    settings[field] = value;
   }
   for (const field of NUMBER_FIELDS) {
     const value = Number(env[ENV[field]]);

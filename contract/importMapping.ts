@@ -6,6 +6,11 @@ export interface ImportMapping {
   readonly uuid: string;
   /** Only keys ending with this trigger the import, e.g. `.csv`. @default - any key under the prefix */
   readonly suffix?: string;
+  /**
+   * Trigger only once no new file of this import has landed for this long (a multi-file export without a
+   * marker file then costs one run); needs the trigger ledger. @default - trigger at once
+   */
+  readonly settleSeconds?: number;
 }
 
 /**
@@ -40,7 +45,9 @@ export function parseImports(text: string): readonly ImportMapping[] {
       (mapping: Partial<ImportMapping> | null) =>
         typeof mapping?.prefix === 'string' &&
         typeof mapping.uuid === 'string' &&
-        (mapping.suffix === undefined || typeof mapping.suffix === 'string'),
+        (mapping.suffix === undefined || typeof mapping.suffix === 'string') &&
+        (mapping.settleSeconds === undefined ||
+          (Number.isInteger(mapping.settleSeconds) && mapping.settleSeconds > 0)),
     );
   if (!valid) throw new Error(`${IMPORTS_FILE} has no valid "imports" list`);
   return imports;

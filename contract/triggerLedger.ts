@@ -1,0 +1,159 @@
+/**
+ * The trigger ledger: one DynamoDB item per import, shared by every function environment (and read by
+ * `npm run ops -- status`), so a batch knows which files an earlier trigger already covered and whether the
+ * import is busy. The stack creates the table with `LEDGER_KEY` as its partition key; the function writes it.
+ * Times are ms since the epoch.
+ */
+import type { OutcomeVerdict } from './redeliveryPolicy';
+
+/** The table's partition key (a string): the import's UUID. */
+export const LEDGER_KEY = 'importUuid';
+
+/** The newest trigger outcome recorded for an import. */
+export interface LedgerOutcome {
+  readonly verdict: OutcomeVerdict;
+  /** HTTP status, or `timeout` / `network-error` / `none` (no call made, e.g. key unavailable). */
+  readonly status: string;
+  readonly atMs: number;
+  /** Blueshift's message, cut to `MAX_MESSAGE_LENGTH`; never key material. */
+  readonly message?: string;
+}
+
+/** What the ledger knows about one import. Every field but the uuid may be missing. */
+export interface LedgerEntry {
+  readonly importUuid: string;
+  /** When the request of the newest successful trigger was sent: files that landed before it are covered. */
+  readonly triggeredAtMs?: number;
+  /** Until when the import is presumed busy (a 405, or a 429 with `Retry-After`): batches wait, not call. */
+  readonly busyUntilMs?: number;
+  readonly lastOutcome?: LedgerOutcome;
+  /** When the newest file the function has seen for this import landed (the settle window reads it). */
+  readonly newestFileAtMs?: number;
+  /** Bumped by every write; a write is conditional on the version it read, so no time moves backwards. */
+  readonly version: number;
+}
+
+export const MAX_MESSAGE_LENGTH = 300;
+
+/** A DynamoDB attribute value, as far as the ledger uses one (the SDK's type is wider). */
+export type LedgerAttribute = { readonly S: string } | { readonly N: string };
+export type LedgerItem = Record<string, LedgerAttribute>;
+
+/** Attribute names in the table; the entry's fields map one to one. */
+export const LEDGER_ATTRIBUTES = {
+  triggeredAtMs: 'triggeredAt',
+  busyUntilMs: 'busyUntil',
+  newestFileAtMs: 'newestFileAt',
+  verdict: 'outcomeVerdict',
+  status: 'outcomeStatus',
+  outcomeAtMs: 'outcomeAt',
+  message: 'outcomeMessage',
+  version: 'version',
+} as const;
+
+const TIME_FIELDS = ['triggeredAtMs', 'busyUntilMs', 'newestFileAtMs'] as const;
+
+/** The entry as a DynamoDB item. */
+export function toLedgerItem(entry: LedgerEntry): LedgerItem {
+  const item: Record<string, LedgerAttribute> = {
+    [LEDGER_KEY]: { S: entry.importUuid },
+    [LEDGER_ATTRIBUTES.version]: { N: String(entry.version) },
+  };
+  for (const field of TIME_FIELDS) {
+    const value = entry[field];
+    if (value !== undefined) item[LEDGER_ATTRIBUTES[field]] = { N: String(value) };
+  }
+  const outcome = entry.lastOutcome;
+  if (outcome) {
+    item[LEDGER_ATTRIBUTES.verdict] = { S: outcome.verdict };
+    item[LEDGER_ATTRIBUTES.status] = { S: outcome.status };
+    item[LEDGER_ATTRIBUTES.outcomeAtMs] = { N: String(outcome.atMs) };
+    if (outcome.message) {
+      item[LEDGER_ATTRIBUTES.message] = { S: outcome.message.slice(0, MAX_MESSAGE_LENGTH) };
+    }
+  }
+  return item;
+}
+
+const numberOf = (attribute: unknown): number | undefined => {
+  const text = (attribute as { N?: unknown } | undefined)?.N;
+  const value = typeof text === 'string' ? Number(text) : Number.NaN;
+  return Number.isFinite(value) ? value : undefined;
+};
+const textOf = (attribute: unknown): string | undefined => {
+  const text = (attribute as { S?: unknown } | undefined)?.S;
+  return typeof text === 'string' ? text : undefined;
+};
+
+/** Reads an item back; unreadable attributes count as missing (the ledger then knows less, never more). */
+export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerEntry | undefined {
+  const importUuid = textOf(item[LEDGER_KEY]);
+  if (!importUuid) return undefined;
+  const entry: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = {
+    importUuid,
+    version: numberOf(item[LEDGER_ATTRIBUTES.version]) ?? 0,
+  };
+  for (const field of TIME_FIELDS) {
+    const value = numberOf(item[LEDGER_ATTRIBUTES[field]]);
+    if (value !== undefined) entry[field] = value;
+  }
+  const verdict = textOf(item[LEDGER_ATTRIBUTES.verdict]) as OutcomeVerdict | undefined;
+  const atMs = numberOf(item[LEDGER_ATTRIBUTES.outcomeAtMs]);
+  if (verdict && atMs !== undefined) {
+    const message = textOf(item[LEDGER_ATTRIBUTES.message]);
+    entry.lastOutcome = {
+      verdict,
+      status: textOf(item[LEDGER_ATTRIBUTES.status]) ?? 'none',
+      atMs,
+      ...(message ? { message } : {}),
+    };
+  }
+  return entry;
+}
+
+/** What one batch learned about an import; merged into the stored entry, newest times winning. */
+export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version'>;
+
+const later = (a: number | undefined, b: number | undefined) =>
+  a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/** Merges an update into the stored entry (or none): no time moves backwards, the newest outcome wins. */
+export function mergeLedgerEntry(
+  importUuid: string,
+  stored: LedgerEntry | undefined,
+  update: LedgerUpdate,
+): LedgerEntry {
+  const outcomes = [stored?.lastOutcome, update.lastOutcome].filter((o) => o !== undefined);
+  const lastOutcome = outcomes.sort((a, b) => b.atMs - a.atMs)[0];
+  const merged: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = {
+    importUuid,
+    version: (stored?.version ?? 0) + 1,
+  };
+  for (const field of TIME_FIELDS) {
+    const value = later(stored?.[field], update[field]);
+    if (value !== undefined) merged[field] = value;
+  }
+  if (lastOutcome) merged.lastOutcome = lastOutcome;
+  return merged;
+}
+
+/**
+ * When a file landed, as an upper bound AWS set: the S3 event time, or the message's `SentTimestamp` when
+ * that is earlier or the event time is missing or unreadable. `undefined` when neither is usable: such a
+ * file is never covered.
+ */
+export function fileLandedAtMs(eventTime: string | undefined, sentTimestamp: string | undefined) {
+  const times = [eventTime ? Date.parse(eventTime) : Number.NaN, Number(sentTimestamp ?? Number.NaN)];
+  const valid = times.filter((time) => Number.isFinite(time) && time > 0);
+  return valid.length > 0 ? Math.min(...valid) : undefined;
+}
+
+/** A file is covered when a trigger succeeded with a request sent at least the margin after it landed. */
+export function isCovered(
+  landedAtMs: number | undefined,
+  entry: Pick<LedgerEntry, 'triggeredAtMs'> | undefined,
+  coverageMarginSeconds: number,
+): boolean {
+  if (landedAtMs === undefined || entry?.triggeredAtMs === undefined) return false;
+  return entry.triggeredAtMs >= landedAtMs + coverageMarginSeconds * 1000;
+}
