@@ -29,6 +29,8 @@ export interface LedgerEntry {
   readonly lastOutcome?: LedgerOutcome;
   /** When the newest file the function has seen for this import landed (the settle window reads it). */
   readonly newestFileAtMs?: number;
+  /** Files the newest batch of this import left waiting (busy, settling or failed), and when. */
+  readonly waiting?: { readonly files: number; readonly atMs: number };
   /** Bumped by every write; a write is conditional on the version it read, so no time moves backwards. */
   readonly version: number;
 }
@@ -48,6 +50,8 @@ export const LEDGER_ATTRIBUTES = {
   status: 'outcomeStatus',
   outcomeAtMs: 'outcomeAt',
   message: 'outcomeMessage',
+  waitingFiles: 'waitingFiles',
+  waitingAtMs: 'waitingAt',
   version: 'version',
 } as const;
 
@@ -71,6 +75,10 @@ export function toLedgerItem(entry: LedgerEntry): LedgerItem {
     if (outcome.message) {
       item[LEDGER_ATTRIBUTES.message] = { S: outcome.message.slice(0, MAX_MESSAGE_LENGTH) };
     }
+  }
+  if (entry.waiting) {
+    item[LEDGER_ATTRIBUTES.waitingFiles] = { N: String(entry.waiting.files) };
+    item[LEDGER_ATTRIBUTES.waitingAtMs] = { N: String(entry.waiting.atMs) };
   }
   return item;
 }
@@ -108,6 +116,11 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
       ...(message ? { message } : {}),
     };
   }
+  const waitingFiles = numberOf(item[LEDGER_ATTRIBUTES.waitingFiles]);
+  const waitingAtMs = numberOf(item[LEDGER_ATTRIBUTES.waitingAtMs]);
+  if (waitingFiles !== undefined && waitingAtMs !== undefined) {
+    entry.waiting = { files: waitingFiles, atMs: waitingAtMs };
+  }
   return entry;
 }
 
@@ -134,6 +147,9 @@ export function mergeLedgerEntry(
     if (value !== undefined) merged[field] = value;
   }
   if (lastOutcome) merged.lastOutcome = lastOutcome;
+  const waiting = [stored?.waiting, update.waiting].filter((w) => w !== undefined);
+  const newestWaiting = waiting.sort((a, b) => b.atMs - a.atMs)[0];
+  if (newestWaiting) merged.waiting = newestWaiting;
   return merged;
 }
 
@@ -146,6 +162,14 @@ export function fileLandedAtMs(eventTime: string | undefined, sentTimestamp: str
   const times = [eventTime ? Date.parse(eventTime) : Number.NaN, Number(sentTimestamp ?? Number.NaN)];
   const valid = times.filter((time) => Number.isFinite(time) && time > 0);
   return valid.length > 0 ? Math.min(...valid) : undefined;
+}
+
+/** The trigger ledger's store as the function, the ops CLI and the simulations use it. */
+export interface LedgerStore {
+  /** One batched, strongly consistent read of these imports' entries; throws when it cannot read. */
+  read(uuids: readonly string[]): Promise<Map<string, LedgerEntry>>;
+  /** Merges an update into an import's entry (`mergeLedgerEntry`); throws when it cannot write. */
+  write(uuid: string, update: LedgerUpdate): Promise<void>;
 }
 
 /** A file is covered when a trigger succeeded with a request sent at least the margin after it landed. */
