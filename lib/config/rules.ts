@@ -42,13 +42,13 @@ export function settingsRules(shape: Shape) {
         'maxSettleSeconds',
       ],
       (n, report) => {
-        const span =
-          worstCaseRetrySpanSeconds(n as Parameters<typeof worstCaseRetrySpanSeconds>[0]) +
-          settleSpanSeconds(n.imports, n.maxSettleSeconds);
+        const settle = settleSpanSeconds(n.imports, n.maxSettleSeconds);
+        const span = worstCaseRetrySpanSeconds(n as Parameters<typeof worstCaseRetrySpanSeconds>[0]) + settle;
         if (span <= MAX_RETRY_SPAN_SECONDS) return;
         report(
           ['maxReceiveCount'],
-          `with these retry delays (and settle window) a failing drop may retry for ${(span / 86400).toFixed(1)} days before the ` +
+          `with these retry delays${settle > 0 ? ` and a settle window of up to maxSettleSeconds (${n.maxSettleSeconds})` : ''} ` +
+            `a failing drop may retry for ${(span / 86400).toFixed(1)} days before the ` +
             `dead-letter queue, which keeps it only until 14 days after the drop; lower maxReceiveCount or ` +
             `retryMaxDelaySeconds to retry for at most ${MAX_RETRY_SPAN_SECONDS / 86400} days`,
         );

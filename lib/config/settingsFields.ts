@@ -37,7 +37,7 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T, desc
 export const settingsShape = {
   imports: importsSchema.meta({
     description:
-      'Prefix-to-import mappings, e.g. `[{ "prefix": "customers/daily/", "uuid": "<import task uuid>", "suffix": ".csv" }]`. Among the mappings whose prefix and suffix match a key, the longest prefix wins, then the longest suffix.',
+      'Prefix-to-import mappings, e.g. `[{ "prefix": "customers/daily/", "uuid": "<import task uuid>", "suffix": ".csv" }]`. Among the mappings whose prefix and suffix match a key, the longest prefix wins, then the longest suffix. A mapping may add `settleSeconds`: trigger only once no new file of it has landed for that long (needs `triggerLedger`; at most `maxSettleSeconds`).',
   }),
   notifications: oneOf(
     ['s3', 'eventbridge'],
