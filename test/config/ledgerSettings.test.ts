@@ -186,5 +186,6 @@ describe('Config: trigger ledger and settle window', () => {
         /^blueshiftImportTrigger\.maxReceiveCount: with these retry delays and a settle window of up to maxSettleSeconds \(900\) a failing drop may retry for 7\.0 days/,
       ),
     ]);
+    expect(problems[0]).toContain('(or maxSettleSeconds)');
   });
 });
