@@ -8,7 +8,7 @@ import type { DeferMessages } from './deferMessages';
 import { decideCalls, type ImportDecision } from './ledgerDecisions';
 import { type BatchLog, logDecisions, logLastReceives, logPlan, logTriggered } from './logBatch';
 import type { KeyMatch } from './mapKeyToImport';
-import { recordBatchMetrics } from './recordBatchMetrics';
+import { recordBatchMetrics, recordPlanMetrics } from './recordBatchMetrics';
 import { ledgerUpdates, writeLedger } from './recordOutcomes';
 import { respond } from './respond';
 import { type TriggerOne, triggerImports } from './triggerImports';
@@ -62,6 +62,7 @@ export async function processBatch(
 
   const plan = coalesceByImport(event.Records, { matchKey: deps.matchKey, bucketName: settings.bucketName });
   logPlan(plan, settings.bucketName, log);
+  recordPlanMetrics(metrics, plan);
   const entries = await readLedger(ledger, [...plan.triggers.keys()], onLedgerError);
   const receives = new Map(event.Records.map((record) => [record.messageId, receiveCountOf(record)]));
   const receivesOf = (messageId: string) => receives.get(messageId) ?? 1;
@@ -77,7 +78,7 @@ export async function processBatch(
     for (const error of await writeLedger(ledger, updates)) onLedgerError(error);
   }
   await defer(failures, deps.deferMessages, log);
-  recordBatchMetrics(metrics, { plan, decisions, triggered, failures, ledgerUnavailable });
+  recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable });
 
   log.info('batch done', {
     records: event.Records.length,

@@ -5,9 +5,14 @@ import type { RecordFailure } from './decideFailures';
 import type { ImportDecision } from './ledgerDecisions';
 import type { TriggeredImport } from './triggerImports';
 
+/** Messages that can never trigger and test events: recorded as soon as the batch is planned. */
+export function recordPlanMetrics(metrics: BatchMetrics, plan: BatchPlan): void {
+  metrics.add(METRIC_NAMES.unreadableMessages, plan.untriggerable.length);
+  metrics.add(METRIC_NAMES.testEvents, plan.testEvents.length);
+}
+
 /** What one batch did, as its metrics count it. */
 export interface BatchFigures {
-  readonly plan: BatchPlan;
   readonly decisions: readonly ImportDecision[];
   readonly triggered: readonly TriggeredImport[];
   readonly failures: readonly RecordFailure[];
@@ -24,7 +29,7 @@ const filesWaiting = (decisions: readonly ImportDecision[], reason: 'busy' | 'se
 
 /** Records the batch's metrics; counts are recorded as 0 too, so a quiet function still draws and alarms. */
 export function recordBatchMetrics(metrics: BatchMetrics, figures: BatchFigures): void {
-  const { plan, decisions, triggered, failures } = figures;
+  const { decisions, triggered, failures } = figures;
   metrics.add(
     METRIC_NAMES.filesCovered,
     decisions.reduce((sum, { covered }) => sum + covered.length, 0),
@@ -32,8 +37,6 @@ export function recordBatchMetrics(metrics: BatchMetrics, figures: BatchFigures)
   metrics.add(METRIC_NAMES.filesSettling, filesWaiting(decisions, 'settle'));
   metrics.add(METRIC_NAMES.filesWaitingBusy, filesWaiting(decisions, 'busy'));
   metrics.add(METRIC_NAMES.recordsFailed, failures.length);
-  metrics.add(METRIC_NAMES.unreadableMessages, plan.untriggerable.length);
-  metrics.add(METRIC_NAMES.testEvents, plan.testEvents.length);
   metrics.add(METRIC_NAMES.ledgerUnavailable, figures.ledgerUnavailable ? 1 : 0);
   for (const { trigger, outcome } of triggered) {
     metrics.trigger(trigger.uuid, metricOutcome(outcome.verdict));
