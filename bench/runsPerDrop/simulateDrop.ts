@@ -30,12 +30,17 @@ export interface DropOutcome {
   readonly ledger: readonly LedgerTally[];
   /** Simulated time from the first landing to the last action. */
   readonly simulatedSeconds: number;
+  /** Scheduled actions the virtual clock ran. */
+  readonly actions: number;
   readonly wallMs: number;
 }
 
 /** Simulates one drop from the first landing until the queue is empty and nothing is scheduled. */
-export async function simulateDrop(scenario: DropScenario, mode: LedgerMode): Promise<DropOutcome> {
+export async function simulateDrop(asked: DropScenario, mode: LedgerMode): Promise<DropOutcome> {
   const wallStart = performance.now();
+  // Without the ledger a settle window is a config error: the peer is the same drop triggered at once.
+  const { settleSeconds, ...unsettled } = asked;
+  const scenario = mode === 'off' ? unsettled : asked;
   const random = seededRandom(scenario.seed);
   const files = dropFiles(scenario, random);
   const startMs = files[0]?.landedAtMs ?? 0;
@@ -89,6 +94,7 @@ export async function simulateDrop(scenario: DropScenario, mode: LedgerMode): Pr
     eventSource,
     ledger,
     simulatedSeconds: (clock.now() - startMs) / 1000,
+    actions: clock.actions,
     wallMs: performance.now() - wallStart,
   };
 }

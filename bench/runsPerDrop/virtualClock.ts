@@ -13,6 +13,8 @@ export interface VirtualClock {
   at(atMs: number, action: () => void): void;
   /** Runs every scheduled action, oldest first, until none is left; throws past `maxActions` (a runaway loop). */
   run(maxActions?: number): Promise<void>;
+  /** Runs the actions scheduled up to `atMs`, then sets the clock to `atMs` (later ones stay scheduled). */
+  runUntil(atMs: number): Promise<void>;
   /** Actions run so far. */
   readonly actions: number;
 }
@@ -36,6 +38,16 @@ export function createVirtualClock(startMs: number): VirtualClock {
   const at = (atMs: number, action: () => void) => {
     agenda.push({ atMs: Math.max(atMs, nowMs), order: order++, action });
   };
+  const runActions = async (untilMs: number, maxActions: number) => {
+    await settle();
+    for (let next = agenda.peek(); next && next.atMs <= untilMs; next = agenda.peek()) {
+      agenda.pop();
+      if (++actions > maxActions) throw new Error(`simulation ran more than ${maxActions} actions`);
+      nowMs = next.atMs;
+      next.action();
+      await settle();
+    }
+  };
   return {
     now: () => nowMs,
     sleep: (ms) => new Promise<void>((resolve) => at(nowMs + Math.max(0, ms), resolve)),
@@ -43,14 +55,10 @@ export function createVirtualClock(startMs: number): VirtualClock {
     get actions() {
       return actions;
     },
-    async run(maxActions = 5_000_000) {
-      await settle();
-      for (let next = agenda.pop(); next; next = agenda.pop()) {
-        if (++actions > maxActions) throw new Error(`simulation ran more than ${maxActions} actions`);
-        nowMs = next.atMs;
-        next.action();
-        await settle();
-      }
+    run: (maxActions = 5_000_000) => runActions(Number.POSITIVE_INFINITY, maxActions),
+    async runUntil(atMs) {
+      await runActions(atMs, Number.POSITIVE_INFINITY);
+      nowMs = Math.max(nowMs, atMs);
     },
   };
 }
