@@ -1,9 +1,11 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ImportMapping } from '../../contract/importMapping';
+import type { LedgerStore } from '../../contract/triggerLedger';
 import type { DeferMessages, NotDeferred } from '../../lambda/deferMessages';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
 import { type BatchDeps, processBatch } from '../../lambda/processBatch';
 import { triggerWithRetries } from '../../lambda/triggerWithRetries';
+import { createInMemoryLedger } from '../../local/inMemoryLedger';
 import { type DropScenario, SIMULATED_BUCKET } from './dropScenario';
 import type { SimulatedBlueshift } from './simulatedBlueshift';
 import type { SimulatedQueue } from './simulatedQueue';
@@ -48,9 +50,25 @@ export function simulatedDeferrer(clock: VirtualClock, queue: SimulatedQueue): D
   };
 }
 
+/** The shared ledger as one invocation sees it: every read and write counted into its tally. */
+function countedLedger(ledger: LedgerStore, tally: LedgerTally): LedgerStore {
+  return {
+    read(uuids) {
+      tally.reads += 1;
+      return ledger.read(uuids);
+    },
+    write(uuid, update) {
+      tally.writes.set(uuid, (tally.writes.get(uuid) ?? 0) + 1);
+      return ledger.write(uuid, update);
+    },
+  };
+}
+
 /**
  * The real `processBatch` with its dependencies on the virtual clock: Blueshift is the simulated one, the API
- * key a constant, logs silent. `tally` receives the invocation's ledger reads and writes.
+ * key a constant, logs silent; with the ledger on, every environment shares one in-memory ledger (the
+ * DynamoDB table's stand-in, strongly consistent as the function reads it). `tally` receives the
+ * invocation's ledger reads and writes.
  */
 export function createSimulatedPipeline(
   scenario: DropScenario,
@@ -61,7 +79,6 @@ export function createSimulatedPipeline(
   context: { getRemainingTimeInMillis(): number },
   tally: LedgerTally,
 ) => Promise<SQSBatchResponse> {
-  if (mode === 'on') throw new Error('the ledger-on pipeline needs the ledger in processBatch (wip-lambda)');
   const { clock, queue, blueshift, random } = parts;
   const { settings } = scenario;
   const apiKeys = { get: async () => 'simulated-key', refresh: async () => 'simulated-key' };
@@ -77,6 +94,8 @@ export function createSimulatedPipeline(
       retryBaseDelaySeconds: settings.retryBaseDelaySeconds,
       retryMaxDelaySeconds: settings.retryMaxDelaySeconds,
       maxReceiveCount: settings.maxReceiveCount,
+      coverageMarginSeconds: settings.coverageMarginSeconds,
+      maxSettleSeconds: settings.maxSettleSeconds,
     },
     matchKey: createKeyMatcher(parts.imports),
     trigger: (uuid, deadlineMs) =>
@@ -92,5 +111,7 @@ export function createSimulatedPipeline(
     log: silentLog,
     now: clock.now,
   };
-  return (event, context) => processBatch(event, context, deps);
+  const ledger = mode === 'on' ? createInMemoryLedger() : undefined;
+  return (event, context, tally) =>
+    processBatch(event, context, ledger ? { ...deps, ledger: countedLedger(ledger, tally) } : deps);
 }
