@@ -14,8 +14,10 @@ export interface DropFigures {
   /** For that import: backoff steps that elapse while it is busy (one probe each). */
   readonly busyStepsPerImport: number;
   readonly deadLettered: number;
-  /** Dead-lettered although a run started after the file landed. */
+  /** Dead-lettered although a run had started after the file landed (covered when it moved). */
   readonly coveredInDlq: number;
+  /** Dead-lettered while not yet covered, then covered by a later run (its data is in Blueshift). */
+  readonly coveredAfterDlq: number;
   /** Neither covered nor in the DLQ at the end. */
   readonly lost: number;
   /** From the first landing until a run had started after every file landed; undefined if one never did. */
@@ -55,13 +57,15 @@ export function dropFigures(outcome: DropOutcome): DropFigures {
     (file) => runs.find((run) => run.uuid === file.uuid && run.startedAtMs > file.landedAtMs)?.startedAtMs,
   );
   let coveredInDlq = 0;
+  let coveredAfterDlq = 0;
   let lost = 0;
-  let deadLettered = 0;
   for (const [index, messageId] of outcome.messageIds.entries()) {
-    const dead = outcome.deadLetterIds.has(messageId);
-    if (dead) deadLettered += 1;
-    if (dead && coveredAt[index] !== undefined) coveredInDlq += 1;
-    if (!dead && coveredAt[index] === undefined) lost += 1;
+    const deadAt = outcome.deadLetteredAt.get(messageId);
+    const covered = coveredAt[index];
+    if (deadAt === undefined && covered === undefined) lost += 1;
+    if (deadAt === undefined || covered === undefined) continue;
+    if (covered <= deadAt) coveredInDlq += 1;
+    else coveredAfterDlq += 1;
   }
   const uuids = [...new Set(files.map((file) => file.uuid))];
   const perImport = uuids.map((uuid) => ({
@@ -83,8 +87,9 @@ export function dropFigures(outcome: DropOutcome): DropFigures {
     busyAnswers: calls.filter((call) => call.status === 405).length,
     busyAnswersPerImport: worst.busy,
     busyStepsPerImport: worst.steps,
-    deadLettered,
+    deadLettered: outcome.deadLetteredAt.size,
     coveredInDlq,
+    coveredAfterDlq,
     lost,
     lastCoveredSeconds: coveredAt.some((at) => at === undefined)
       ? undefined

@@ -1,4 +1,5 @@
 import { queueVisibilityTimeoutSeconds } from '../../contract/redeliveryPolicy';
+import type { BatchLog } from '../../lambda/processBatch';
 import type { ImportRun } from '../../local/blueshift/importRuns';
 import {
   type DroppedFile,
@@ -22,7 +23,8 @@ export interface DropOutcome {
   readonly messageIds: readonly string[];
   readonly runs: readonly ImportRun[];
   readonly calls: readonly SimulatedCall[];
-  readonly deadLetterIds: ReadonlySet<string>;
+  /** When each dead-lettered message moved to the DLQ, by message id. */
+  readonly deadLetteredAt: ReadonlyMap<string, number>;
   /** Messages still in the ingest queue when nothing was left to happen (should be none). */
   readonly leftInQueue: number;
   readonly eventSource: EventSourceCounts;
@@ -36,7 +38,11 @@ export interface DropOutcome {
 }
 
 /** Simulates one drop from the first landing until the queue is empty and nothing is scheduled. */
-export async function simulateDrop(asked: DropScenario, mode: LedgerMode): Promise<DropOutcome> {
+export async function simulateDrop(
+  asked: DropScenario,
+  mode: LedgerMode,
+  options: { readonly log?: BatchLog } = {},
+): Promise<DropOutcome> {
   const wallStart = performance.now();
   // Without the ledger a settle window is a config error: the peer is the same drop triggered at once.
   const { settleSeconds, ...unsettled } = asked;
@@ -68,6 +74,7 @@ export async function simulateDrop(asked: DropScenario, mode: LedgerMode): Promi
     blueshift,
     imports: scenarioImports(scenario),
     random: seededRandom(scenario.seed + 2),
+    ...(options.log ? { log: options.log } : {}),
   });
   const ledger: LedgerTally[] = [];
   const eventSource = startEventSource(clock, queue, settings, (event, context) => {
@@ -89,7 +96,9 @@ export async function simulateDrop(asked: DropScenario, mode: LedgerMode): Promi
     messageIds,
     runs: blueshift.runs.runs,
     calls: blueshift.calls,
-    deadLetterIds: new Set(queue.deadLetters.map(({ messageId }) => messageId)),
+    deadLetteredAt: new Map(
+      queue.deadLetters.map((dead) => [dead.messageId, dead.deadLetteredAtMs ?? clock.now()]),
+    ),
     leftInQueue: queue.messages.size,
     eventSource,
     ledger,

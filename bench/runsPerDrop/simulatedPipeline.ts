@@ -3,7 +3,7 @@ import type { ImportMapping } from '../../contract/importMapping';
 import type { LedgerStore } from '../../contract/triggerLedger';
 import type { DeferMessages, NotDeferred } from '../../lambda/deferMessages';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
-import { type BatchDeps, processBatch } from '../../lambda/processBatch';
+import { type BatchDeps, type BatchLog, processBatch } from '../../lambda/processBatch';
 import { triggerWithRetries } from '../../lambda/triggerWithRetries';
 import { createInMemoryLedger } from '../../local/inMemoryLedger';
 import { type DropScenario, SIMULATED_BUCKET } from './dropScenario';
@@ -27,6 +27,8 @@ export interface PipelineParts {
   readonly blueshift: SimulatedBlueshift;
   readonly imports: readonly ImportMapping[];
   readonly random: () => number;
+  /** The handler's log lines; silent when absent (tracing a scenario passes one). */
+  readonly log?: BatchLog;
 }
 
 const silentLog = { info: () => {}, warn: () => {}, error: () => {} };
@@ -108,7 +110,7 @@ export function createSimulatedPipeline(
         random,
       }),
     deferMessages: simulatedDeferrer(clock, queue),
-    log: silentLog,
+    log: parts.log ?? silentLog,
     now: clock.now,
   };
   const ledger = mode === 'on' ? createInMemoryLedger() : undefined;

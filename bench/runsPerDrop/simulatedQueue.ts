@@ -29,6 +29,7 @@ export interface StoredMessage {
   firstReceivedAtMs?: number;
   visibleAtMs: number;
   receiptHandle?: string;
+  deadLetteredAtMs?: number;
 }
 
 export interface QueueSettings {
@@ -164,6 +165,7 @@ export function createSimulatedQueue(clock: VirtualClock, settings: QueueSetting
       if (message.receiveCount < settings.maxReceiveCount) return;
       messages.delete(message.messageId);
       ready.delete(message);
+      message.deadLetteredAtMs = clock.now();
       deadLetters.push(message);
     },
   };

@@ -30,7 +30,7 @@ function outcome(parts: Partial<DropOutcome>): DropOutcome {
     messageIds: ['m0', 'm1', 'm2'],
     runs: [],
     calls: [],
-    deadLetterIds: new Set(),
+    deadLetteredAt: new Map(),
     leftInQueue: 0,
     eventSource: { invocations: 4, records: 3, failedRecords: 0, handlerErrors: 0, busiestConcurrency: 1 },
     ledger: [],
@@ -43,16 +43,22 @@ function outcome(parts: Partial<DropOutcome>): DropOutcome {
 const run = (startedAtMs: number) => ({ uuid: UUID, startedAtMs, endsAtMs: startedAtMs + 10_000 });
 
 describe('Function: dropFigures()', () => {
-  it('counts a dead letter as covered when a run started after its file landed', () => {
+  it('counts a dead letter as covered when a run had started after its file landed before it moved', () => {
     // Prepare
-    const input = outcome({ runs: [run(1), run(15_000)], deadLetterIds: new Set(['m0', 'm1', 'm2']) });
+    const deadLetteredAt = new Map([
+      ['m0', 30_000],
+      ['m1', 12_000],
+      ['m2', 30_000],
+    ]);
+    const input = outcome({ runs: [run(1), run(15_000)], deadLetteredAt });
 
     // Act
     const figures = dropFigures(input);
 
-    // Assess
+    // Assess: m0 was covered at 1 ms; m1 moved at 12 s, before the run at 15 s covered it; m2 never was.
     expect(figures.deadLettered).toBe(3);
-    expect(figures.coveredInDlq).toBe(2);
+    expect(figures.coveredInDlq).toBe(1);
+    expect(figures.coveredAfterDlq).toBe(1);
     expect(figures.lost).toBe(0);
   });
 

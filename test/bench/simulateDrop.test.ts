@@ -65,7 +65,7 @@ describe('Function: simulateDrop()', () => {
     // Assess
     expect(outcome.runs).toHaveLength(1);
     expect(outcome.calls.map(({ status }) => status)).toEqual([200]);
-    expect(outcome.deadLetterIds.size).toBe(0);
+    expect(outcome.deadLetteredAt.size).toBe(0);
     expect(outcome.leftInQueue).toBe(0);
     expect(outcome.runs[0]?.startedAtMs).toBeGreaterThan(outcome.files[0]?.landedAtMs ?? Number.NaN);
   });
