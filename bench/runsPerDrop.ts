@@ -106,7 +106,8 @@ export function ledgerCostRows(results: readonly ScenarioFigures[]): Figure[] {
 
 const describe = (label: string, figures: DropFigures) =>
   `${label} ${figures.runs} runs, ${figures.calls} calls, ${figures.busyAnswers} 405s, ` +
-  `${figures.deadLettered} dead-lettered (${figures.coveredInDlq} covered then, ${figures.coveredAfterDlq} later), ` +
+  `${figures.deadLettered} dead-lettered (${figures.coveredInDlq} covered then, ` +
+  `${figures.coveredInDlqWithinMargin} of them within the coverage margin; ${figures.coveredAfterDlq} covered later), ` +
   `${figures.lost} lost, ` +
   `${figures.invocations} invocations, ledger ${figures.ledgerReads} reads / ${figures.ledgerWrites} writes, ` +
   `${figures.simulatedSeconds.toFixed(0)} s simulated in ${figures.wallMs.toFixed(0)} ms`;

@@ -16,6 +16,9 @@ export interface DropFigures {
   readonly deadLettered: number;
   /** Dead-lettered although a run had started after the file landed (covered when it moved). */
   readonly coveredInDlq: number;
+  /** Of those, files whose covering run started within the coverage margin of their landing (the ledger,
+   * allowing for clock skew, cannot count them covered). */
+  readonly coveredInDlqWithinMargin: number;
   /** Dead-lettered while not yet covered, then covered by a later run (its data is in Blueshift). */
   readonly coveredAfterDlq: number;
   /** Neither covered nor in the DLQ at the end. */
@@ -57,15 +60,19 @@ export function dropFigures(outcome: DropOutcome): DropFigures {
     (file) => runs.find((run) => run.uuid === file.uuid && run.startedAtMs > file.landedAtMs)?.startedAtMs,
   );
   let coveredInDlq = 0;
+  let coveredInDlqWithinMargin = 0;
   let coveredAfterDlq = 0;
+  const marginMs = scenario.settings.coverageMarginSeconds * 1000;
   let lost = 0;
   for (const [index, messageId] of outcome.messageIds.entries()) {
     const deadAt = outcome.deadLetteredAt.get(messageId);
     const covered = coveredAt[index];
     if (deadAt === undefined && covered === undefined) lost += 1;
     if (deadAt === undefined || covered === undefined) continue;
-    if (covered <= deadAt) coveredInDlq += 1;
-    else coveredAfterDlq += 1;
+    if (covered > deadAt) coveredAfterDlq += 1;
+    else coveredInDlq += 1;
+    if (covered <= deadAt && covered < (files[index]?.landedAtMs ?? 0) + marginMs)
+      coveredInDlqWithinMargin += 1;
   }
   const uuids = [...new Set(files.map((file) => file.uuid))];
   const perImport = uuids.map((uuid) => ({
@@ -89,6 +96,7 @@ export function dropFigures(outcome: DropOutcome): DropFigures {
     busyStepsPerImport: worst.steps,
     deadLettered: outcome.deadLetteredAt.size,
     coveredInDlq,
+    coveredInDlqWithinMargin,
     coveredAfterDlq,
     lost,
     lastCoveredSeconds: coveredAt.some((at) => at === undefined)

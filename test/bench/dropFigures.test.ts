@@ -55,11 +55,25 @@ describe('Function: dropFigures()', () => {
     // Act
     const figures = dropFigures(input);
 
-    // Assess: m0 was covered at 1 ms; m1 moved at 12 s, before the run at 15 s covered it; m2 never was.
+    // Assess: m0 was covered at 1 ms (within FAST_SETTINGS' 1 s margin); m1 moved at 12 s, before the run
+    // at 15 s covered it; m2 never was.
     expect(figures.deadLettered).toBe(3);
     expect(figures.coveredInDlq).toBe(1);
+    expect(figures.coveredInDlqWithinMargin).toBe(1);
     expect(figures.coveredAfterDlq).toBe(1);
     expect(figures.lost).toBe(0);
+  });
+
+  it('tells a covered dead letter whose run started beyond the coverage margin from one within it', () => {
+    // Prepare
+    const input = outcome({ runs: [run(2_000)], deadLetteredAt: new Map([['m0', 5_000]]) });
+
+    // Act
+    const figures = dropFigures(input);
+
+    // Assess
+    expect(figures.coveredInDlq).toBe(1);
+    expect(figures.coveredInDlqWithinMargin).toBe(0);
   });
 
   it('counts a file lost when it is neither covered nor dead-lettered', () => {
