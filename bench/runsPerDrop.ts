@@ -62,7 +62,7 @@ export function scenarioRows(result: ScenarioFigures): Figure[] {
       met: settled ? on.runs === on.runsLimit : on.runs <= on.runsLimit,
     }),
     row(result, 'Blueshift calls', 'calls', (f) => f.calls),
-    row(result, '405s of the busiest import', '405s', (f) => f.busyAnswersPerImport, {
+    row(result, '405s, busiest import', '405s', (f) => f.busyAnswersPerImport, {
       text: `≤ ${on.busyStepsPerImport} (backoff steps while busy)`,
       met: on.busyAnswersPerImport <= on.busyStepsPerImport,
     }),

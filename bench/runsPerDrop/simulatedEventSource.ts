@@ -8,6 +8,8 @@ import type { VirtualClock } from './virtualClock';
  * invoking the function"), runs at most `maxConcurrency` invocations at once, and applies the partial batch
  * response: the records named in `batchItemFailures` fail, the others are deleted; a throw fails them all
  * (Lambda developer guide, "Implementing partial batch responses").
+ * Simplified: one batching window is open at a time (the next opens at the receive that closes it), where
+ * Lambda's several pollers gather batches side by side; receives take the oldest visible messages first.
  */
 export interface EventSourceSettings {
   readonly batchSize: number;
