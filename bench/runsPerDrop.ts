@@ -70,6 +70,7 @@ export function scenarioRows(result: ScenarioFigures): Figure[] {
       text: '= 0',
       met: on.coveredInDlq === 0,
     }),
+    row(result, 'Files dead-lettered (covered or not)', 'files', (f) => f.deadLettered),
     row(result, 'Lost files', 'files', (f) => f.lost, {
       text: '= 0',
       met: on.lost === 0 && on.leftInQueue === 0,

@@ -81,6 +81,18 @@ describe('Function: simulateDrop()', () => {
     expect(figures.leftInQueue).toBe(0);
   });
 
+  it('with the ledger on, shares one ledger between environments and reads it once per batch', async () => {
+    // Act
+    const on = await simulateDrop(scenario({ files: 100 }), 'on');
+    const off = await simulateDrop(scenario({ files: 100 }), 'off');
+
+    // Assess
+    expect(on.ledger.length).toBe(on.eventSource.invocations);
+    expect(on.ledger.every((tally) => tally.reads === 1)).toBe(true);
+    expect(off.ledger.every((tally) => tally.reads === 0 && tally.writes.size === 0)).toBe(true);
+    expect(on.calls.length).toBeLessThan(off.calls.length / 5);
+  });
+
   it('runs a 30-minute drop of 1,000 files in well under the real time', async () => {
     // Prepare
     const startedAt = performance.now();
