@@ -8,8 +8,9 @@ import type { VirtualClock } from './virtualClock';
  * invoking the function"), runs at most `maxConcurrency` invocations at once, and applies the partial batch
  * response: the records named in `batchItemFailures` fail, the others are deleted; a throw fails them all
  * (Lambda developer guide, "Implementing partial batch responses").
- * Simplified: one batching window is open at a time (the next opens at the receive that closes it), where
- * Lambda's several pollers gather batches side by side; receives take the oldest visible messages first.
+ * Each of the `maxConcurrency` environments gathers its own batch, as Lambda's pollers do side by side:
+ * messages are received (in flight) as they turn visible, at most 10 per receive, into the emptiest open
+ * batch; a batch is invoked once full or its window has passed. Receives take the oldest messages first.
  */
 export interface EventSourceSettings {
   readonly batchSize: number;
@@ -33,6 +34,16 @@ export interface EventSourceCounts {
   handlerErrors: number;
   busiestConcurrency: number;
 }
+
+interface GatheringSlot {
+  state: 'gathering';
+  readonly messages: ReceivedMessage[];
+  readonly windowEndsAtMs: number;
+}
+type Slot = { state: 'idle' | 'running' } | GatheringSlot;
+
+/** The most messages one ReceiveMessage call returns. */
+const RECEIVE_LIMIT = 10;
 
 export const SIMULATED_QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:SimulatedImportTrigger-ingest';
 
@@ -70,11 +81,12 @@ export function startEventSource(
     handlerErrors: 0,
     busiestConcurrency: 0,
   };
-  let running = 0;
-  let windowEndsAtMs: number | undefined;
-  let windowWakeAtMs: number | undefined;
+  // One slot per environment maxConcurrency allows: idle, gathering a batch (its messages already received,
+  // so in flight), or running the function on one.
+  const slots: Slot[] = Array.from({ length: settings.maxConcurrency }, () => ({ state: 'idle' }));
+  const running = () => slots.filter((slot) => slot.state === 'running').length;
 
-  const invoke = async (messages: ReceivedMessage[]) => {
+  const invoke = async (slot: Slot, messages: readonly ReceivedMessage[]) => {
     const startedAtMs = clock.now();
     await clock.sleep(settings.invocationOverheadMs ?? 20);
     const timeoutMs = settings.functionTimeoutSeconds * 1000;
@@ -92,30 +104,50 @@ export function startEventSource(
       else queue.delete(message.receiptHandle);
     }
     counts.failedRecords += failed.size;
-    running -= 1;
+    slot.state = 'idle';
     poll();
   };
 
+  /**
+   * Hands visible messages to gathering slots, up to 10 per receive (SQS's limit): an idle environment
+   * starts a batch when every open one already holds messages, else the emptiest open batch takes them.
+   */
+  const gather = () => {
+    while (queue.visibleCount() > 0) {
+      const open = slots
+        .filter((slot): slot is GatheringSlot => slot.state === 'gathering')
+        .filter((slot) => slot.messages.length < settings.batchSize)
+        .sort((a, b) => a.messages.length - b.messages.length);
+      const idle = slots.find((slot) => slot.state === 'idle');
+      if (idle && !open.some((slot) => slot.messages.length === 0)) {
+        const windowEndsAtMs = clock.now() + settings.batchWindowSeconds * 1000;
+        Object.assign(idle, { state: 'gathering', messages: [], windowEndsAtMs });
+        clock.at(windowEndsAtMs, poll);
+        continue;
+      }
+      const emptiest = open[0];
+      if (!emptiest) return;
+      const room = settings.batchSize - emptiest.messages.length;
+      emptiest.messages.push(...queue.receive(Math.min(RECEIVE_LIMIT, room)));
+    }
+  };
+
   function poll(): void {
-    while (running < settings.maxConcurrency) {
-      const visible = queue.visibleCount();
-      if (visible === 0) {
-        windowEndsAtMs = undefined;
-        return;
+    gather();
+    for (const slot of slots) {
+      if (slot.state !== 'gathering') continue;
+      const full = slot.messages.length >= settings.batchSize;
+      if (!full && clock.now() < slot.windowEndsAtMs) continue;
+      const { messages } = slot;
+      if (messages.length === 0) {
+        Object.assign(slot, { state: 'idle' });
+        continue;
       }
-      windowEndsAtMs ??= clock.now() + settings.batchWindowSeconds * 1000;
-      if (visible < settings.batchSize && clock.now() < windowEndsAtMs) {
-        if (windowWakeAtMs !== windowEndsAtMs) clock.at(windowEndsAtMs, poll);
-        windowWakeAtMs = windowEndsAtMs;
-        return;
-      }
-      windowEndsAtMs = undefined;
-      const messages = queue.receive(settings.batchSize);
-      running += 1;
+      Object.assign(slot, { state: 'running' });
       counts.invocations += 1;
       counts.records += messages.length;
-      counts.busiestConcurrency = Math.max(counts.busiestConcurrency, running);
-      void invoke(messages);
+      counts.busiestConcurrency = Math.max(counts.busiestConcurrency, running());
+      void invoke(slot, messages);
     }
   }
 

@@ -70,7 +70,7 @@ describe('Function: startEventSource()', () => {
 
   it('gathers the messages that arrive within the window into one batch', async () => {
     // Prepare
-    const { clock, queue, invocations } = rig();
+    const { clock, queue, invocations } = rig({ settings: { maxConcurrency: 1 } });
     clock.at(0, () => queue.send('a'));
     clock.at(2_000, () => queue.send('b'));
 
@@ -81,6 +81,36 @@ describe('Function: startEventSource()', () => {
     expect(invocations.map(({ atMs, bodies }) => ({ atMs, bodies }))).toEqual([
       { atMs: 5_000, bodies: ['a', 'b'] },
     ]);
+  });
+
+  it('lets each environment gather its own batch side by side, the emptiest getting the next message', async () => {
+    // Prepare
+    const { clock, queue, invocations } = rig();
+    clock.at(0, () => queue.send('a'));
+    clock.at(1_000, () => queue.send('b'));
+    clock.at(2_000, () => queue.send('c'));
+
+    // Act
+    await clock.run();
+
+    // Assess
+    expect(invocations.map(({ atMs, bodies }) => ({ atMs, bodies }))).toEqual([
+      { atMs: 5_000, bodies: ['a', 'c'] },
+      { atMs: 6_000, bodies: ['b'] },
+    ]);
+  });
+
+  it('receives a gathered message at once, so its receive count and visibility start then', async () => {
+    // Prepare
+    const { clock, queue } = rig({ settings: { maxConcurrency: 1 } });
+    queue.send('a');
+
+    // Act
+    await clock.runUntil(1_000);
+
+    // Assess
+    expect(queue.visibleCount()).toBe(0);
+    expect([...queue.messages.values()].map(({ receiveCount }) => receiveCount)).toEqual([1]);
   });
 
   it('runs at most maxConcurrency invocations at once', async () => {
