@@ -23,7 +23,7 @@ const imports = fromEnv('SOAK_IMPORTS', 5);
  */
 const SCENARIOS: DropScenario[] = [
   {
-    name: `${files.toLocaleString('en-US')} files of ${imports} imports over 2 h, 10 min runs, 10 % 503s`,
+    name: `${files.toLocaleString('en-US')} files, ${imports} imports, 2 h, 10 min runs, 10 % 503s`,
     files,
     spanSeconds: 7_200,
     imports,
@@ -33,7 +33,7 @@ const SCENARIOS: DropScenario[] = [
     settings: DEFAULT_SETTINGS,
   },
   ...Array.from({ length: 10 }, (_, index) => ({
-    name: `stand-in drop, seed ${seed + index}: 100 files over 5 s, 1.5 s runs`,
+    name: `stand-in, seed ${seed + index}: 100 files in 5 s, 1.5 s runs`,
     files: 100,
     spanSeconds: 5,
     imports: 1,
@@ -42,7 +42,7 @@ const SCENARIOS: DropScenario[] = [
     settings: FAST_SETTINGS,
   })),
   {
-    name: `${files.toLocaleString('en-US')} files over 2 min, 10 min runs, settleSeconds 60`,
+    name: `${files.toLocaleString('en-US')} files in 2 min, 10 min runs, settleSeconds 60`,
     files,
     spanSeconds: 120,
     imports: 1,
