@@ -11,7 +11,7 @@ import { median, rotate } from './stats';
 import type { ShippedBundle } from './synthesizeBundle';
 
 const IMPORT_PROBE = path.join(import.meta.dirname, 'children', 'importTime.mjs');
-/** The shipped handler must load within this factor of the Secrets Manager client alone. */
+/** The shipped handler must load within this factor of the success path's SDK clients alone. */
 const TARGET_RATIO = 1.1;
 
 interface ImportProbe {
@@ -23,9 +23,10 @@ const pairedDifference = (a: readonly number[], b: readonly number[]) =>
   median(a.map((value, round) => value - (b[round] as number)));
 
 /**
- * Item 3: time to import the shipped bundle (module scope builds the Secrets Manager client and the logger)
- * in fresh `node` processes, against the Secrets Manager client alone and an empty module bundled the same
- * way; plus variants that price the lazy SQS import and Powertools Logger. Variants take turns each round.
+ * Item 3: time to import the shipped bundle (module scope builds the Secrets Manager and DynamoDB clients, the
+ * logger and the metrics) in fresh `node` processes, against those two SDK clients alone and an empty module
+ * bundled the same way; plus variants that price the lazy SQS import and
+ * Powertools (Logger and Metrics). Variants take turns each round.
  */
 export async function coldStart(
   shipped: ShippedBundle,
@@ -124,7 +125,7 @@ export async function coldStart(
       variantRow('sqs-static', 'Cold start as one file, SQS client imported at load (plain)'),
       variantRow('sqs-inlined', 'Cold start as one file, SQS client imported lazily'),
       variantRow('eager-sqs', 'Cold start with the SQS client built eagerly'),
-      variantRow('no-powertools', 'Cold start without Powertools Logger'),
+      variantRow('no-powertools', 'Cold start without Powertools Logger and Metrics'),
     ],
     notes: [
       `Cold start, paired per-round differences vs shipped (ms, negative = faster): ${Object.entries(
