@@ -1,0 +1,63 @@
+import { UsageError } from '../errors';
+import { parseCommandArgs, type StackOptions } from '../parseCommandArgs';
+import type { OpsCommand } from '../runCommand';
+import { readStackOutputs, requireOutputs } from '../stackOutputs';
+import { formatStatus } from './formatStatus';
+import { readOldestMessageAge } from './readOldestMessageAge';
+import { readQueueDepths } from './readQueueDepths';
+import { scanLedger } from './scanLedger';
+
+export interface StatusOptions {
+  readonly stack: StackOptions;
+}
+
+export const STATUS_USAGE = `Usage: npm run ops -- status [--stack NAME] [--region R]
+
+Shows the ingest and dead-letter queues' depths (visible, in flight, delayed), the age of the oldest ingest
+message (CloudWatch's latest ApproximateAgeOfOldestMessage, "unknown" when it has none), and per import what
+the trigger ledger knows: its last trigger, last outcome, busy-until and files waiting.
+
+  --stack NAME        Stack whose outputs name the queues and table (default: BlueshiftImportTrigger)
+  --region R          AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's)
+  -h, --help          Show this help
+
+Exit codes: 0 shown, 1 failed, 2 usage error.`;
+
+export function parseStatusArgs(argv: readonly string[]): StatusOptions {
+  const { stack, positionals } = parseCommandArgs(argv, {});
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals.join(' ')}`);
+  return { stack };
+}
+
+export const statusCommand: OpsCommand<StatusOptions> = {
+  name: 'status',
+  usage: STATUS_USAGE,
+  parse: parseStatusArgs,
+  run: async ({ options, clients, deps }) => {
+    const { sqs, cloudFormation, cloudWatch, dynamoDb } = clients();
+    const { stackName } = options.stack;
+    const outputs = await readStackOutputs(cloudFormation, stackName);
+    const queues = requireOutputs(outputs, ['ingestQueueUrl', 'deadLetterQueueUrl']);
+    const tableName = outputs.values.ledgerTableName;
+    const nowMs = deps.now();
+    const [ingest, deadLetter, oldest, entries] = await Promise.all([
+      readQueueDepths(sqs, queues.ingestQueueUrl),
+      readQueueDepths(sqs, queues.deadLetterQueueUrl),
+      readOldestMessageAge(cloudWatch, queues.ingestQueueUrl, nowMs),
+      tableName === undefined ? undefined : scanLedger(dynamoDb, tableName),
+    ]);
+    const lines = formatStatus({
+      stackName,
+      nowMs,
+      ingest: { url: queues.ingestQueueUrl, depths: ingest },
+      deadLetter: { url: queues.deadLetterQueueUrl, depths: deadLetter },
+      oldest,
+      ledger:
+        tableName === undefined || entries === undefined
+          ? { kind: 'off' }
+          : { kind: 'on', tableName, entries },
+    });
+    for (const line of lines) deps.output.log(line);
+    return true;
+  },
+};
