@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../../../contract/triggerLedger';
 import { formatTable } from './formatTable';
-import { formatDuration, formatTime } from './formatTime';
+import { formatDuration, formatRelative, formatTime } from './formatTime';
 import type { OldestMessageAge } from './readOldestMessageAge';
 import type { QueueDepths } from './readQueueDepths';
 
@@ -31,7 +31,7 @@ export function formatStatus(report: StatusReport): string[] {
     url,
   ];
   const lines = [
-    `Stack ${report.stackName}, ${formatTime(nowMs, nowMs).replace(' (now)', '')}`,
+    `Stack ${report.stackName} at ${new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     '',
     ...formatTable(
       ['QUEUE', 'VISIBLE', 'IN FLIGHT', 'DELAYED', 'URL'],
@@ -69,7 +69,7 @@ function ledgerLines(ledger: StatusReport['ledger'], nowMs: number): string[] {
     lastOutcome(entry, nowMs),
     entry.busyUntilMs !== undefined && entry.busyUntilMs > nowMs ? formatTime(entry.busyUntilMs, nowMs) : '-',
     entry.waiting && entry.waiting.files > 0
-      ? `${entry.waiting.files} (${formatTime(entry.waiting.atMs, nowMs)})`
+      ? `${entry.waiting.files} (${formatRelative(entry.waiting.atMs, nowMs)})`
       : '-',
   ]);
   return [

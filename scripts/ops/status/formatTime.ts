@@ -1,10 +1,18 @@
-/** A time as an operator reads it: UTC to the second, and how long ago or ahead. */
+const DAY_MS = 86_400_000;
+
+/** A time in UTC to the second (the date left out within a day of now), and how long ago or ahead. */
 export function formatTime(atMs: number, nowMs: number): string {
   const iso = new Date(atMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const shown = Math.abs(nowMs - atMs) < DAY_MS ? iso.slice(11) : iso.replace('T', ' ');
+  return `${shown} (${formatRelative(atMs, nowMs)})`;
+}
+
+/** `5 min ago`, `in 3 min`, `now`. */
+export function formatRelative(atMs: number, nowMs: number): string {
   const deltaSeconds = Math.round((nowMs - atMs) / 1000);
+  if (deltaSeconds === 0) return 'now';
   const span = formatDuration(Math.abs(deltaSeconds));
-  if (deltaSeconds === 0) return `${iso} (now)`;
-  return deltaSeconds > 0 ? `${iso} (${span} ago)` : `${iso} (in ${span})`;
+  return deltaSeconds > 0 ? `${span} ago` : `in ${span}`;
 }
 
 /** 42 s, 5 min, 3 h 20 min, 2 d 4 h. */
