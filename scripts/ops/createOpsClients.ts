@@ -9,7 +9,9 @@ import type { OpsClients } from './types';
 export function createOpsClients(region?: string): OpsClients {
   const config = region === undefined ? {} : { region };
   return {
-    sqs: new SQSClient(config),
+    // As the function does: calls go to the configured endpoint (the region's, or AWS_ENDPOINT_URL), not the
+    // host in a queue URL, so a queue URL a stack output names works with a local endpoint too.
+    sqs: new SQSClient({ ...config, useQueueUrlAsEndpoint: false }),
     cloudFormation: new CloudFormationClient(config),
     cloudWatch: new CloudWatchClient(config),
     dynamoDb: new DynamoDBClient(config),

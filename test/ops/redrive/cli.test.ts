@@ -1,51 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../scripts/ops/redrive/runRedrive';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../../support/motoServer';
+import { bareEnvironment, runOpsCli, SDK_WARNING } from '../support/runOpsCli';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-const CLI = path.join(REPO_ROOT, 'scripts', 'ops', 'cli.ts');
-/** What the AWS SDK prints when it warns about the Node version. */
-const SDK_WARNING = /NodeVersion|support/i;
-
-/**
- * The environment of an operator's shell: no AWS settings at all (no profile files either), and not the
- * warning switch vitest sets for the tests themselves, so the CLI must set it on its own.
- */
-function bareEnvironment(): Record<string, string> {
-  const home = mkdtempSync(path.join(tmpdir(), 'redrive-cli-home-'));
-  return {
-    PATH: process.env.PATH ?? '',
-    HOME: home,
-    AWS_CONFIG_FILE: path.join(home, 'no-config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(home, 'no-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
-
-/** Runs `npm run redrive -- …` in its own process, as an operator would. */
-async function runCli(args: readonly string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', CLI, 'redrive', ...args],
-      {
-        cwd: REPO_ROOT,
-        env,
-        timeout: 60_000,
-      },
-    );
-    return { exitCode: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { exitCode: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
+/** Runs `npm run redrive -- …`: the ops CLI's redrive command. */
+const runCli = (args: readonly string[], env: Record<string, string>) => runOpsCli(['redrive', ...args], env);
 
 describe('CLI: npm run redrive, in its own process', () => {
   let moto: MotoServer;
