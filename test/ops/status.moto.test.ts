@@ -34,7 +34,7 @@ describe('Command: npm run ops -- status (against moto)', () => {
     await moto?.stop();
   });
 
-  it('shows both queues’ depths, the oldest message’s age from CloudWatch and each import’s ledger entry', async () => {
+  it('shows both queues’ depths, the oldest message’s age from CloudWatch and each import, deployed or in the ledger', async () => {
     // Prepare: 1 visible, 1 in flight and 1 delayed ingest message; 1 dead letter; a busy import.
     const outputs = await createOpsStack(clients.cloudFormation, stackSpec('StatusStack'));
     const ingestUrl = outputs.IngestQueueUrl as string;
@@ -100,7 +100,11 @@ describe('Command: npm run ops -- status (against moto)', () => {
       "1 message(s) in the dead-letter queue: see them with 'npm run ops -- redrive --dry-run'",
     );
     expect(printed).toContain('Imports (trigger ledger StatusStack-ledger):');
+    expect(run.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${IMPORTS[0]?.uuid} {2}customers/daily/ +never +- +- +-$`)),
+    );
     const row = run.lines.find((line) => line.startsWith(BUSY_IMPORT)) ?? '';
+    expect(row).toContain('(not deployed)');
     expect(row).toContain('(1 h ago)');
     expect(row).toContain('busy 405, ');
     expect(row).toContain(': Error: Action not supported');

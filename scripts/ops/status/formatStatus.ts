@@ -1,3 +1,4 @@
+import type { ImportMapping } from '../../../contract/importMapping';
 import type { LedgerEntry } from '../../../contract/triggerLedger';
 import { formatTable } from './formatTable';
 import { formatDuration, formatRelative, formatTime } from './formatTime';
@@ -10,6 +11,8 @@ export interface StatusReport {
   readonly nowMs: number;
   readonly ingest: { readonly url: string; readonly depths: QueueDepths };
   readonly deadLetter: { readonly url: string; readonly depths: QueueDepths };
+  /** The deployed import mappings, to name each import's prefixes; undefined when the template has none. */
+  readonly imports?: readonly ImportMapping[];
   /** The ingest queue's; undefined when CloudWatch has no recent datapoint. */
   readonly oldest: OldestMessageAge | undefined;
   readonly ledger:
@@ -20,7 +23,10 @@ export interface StatusReport {
 /** Longest outcome message shown in the table; the ledger keeps up to 300 characters. */
 const MESSAGE_CHARS = 60;
 
-/** The report as lines: a queue table, the oldest message's age, and a table of imports from the ledger. */
+/**
+ * The report as lines: a queue table, the oldest message's age, and a table of the imports (the deployed ones
+ * and any the ledger knows) with what the ledger says of each.
+ */
 export function formatStatus(report: StatusReport): string[] {
   const { nowMs } = report;
   const queueRow = (name: string, { url, depths }: StatusReport['ingest']) => [
@@ -46,7 +52,7 @@ export function formatStatus(report: StatusReport): string[] {
       `${deadLetters} message(s) in the dead-letter queue: see them with 'npm run ops -- redrive --dry-run'`,
     );
   }
-  lines.push('', ...ledgerLines(report.ledger, nowMs));
+  lines.push('', ...ledgerLines(report, nowMs));
   return lines;
 }
 
@@ -57,25 +63,37 @@ function oldestAge(oldest: OldestMessageAge | undefined, nowMs: number): string 
   return `${formatDuration(oldest.ageSeconds)} (CloudWatch, minute of ${formatTime(oldest.atMs, nowMs)})`;
 }
 
-function ledgerLines(ledger: StatusReport['ledger'], nowMs: number): string[] {
+function ledgerLines(report: StatusReport, nowMs: number): string[] {
+  const { ledger, imports } = report;
   if (ledger.kind === 'off') {
     return ['Trigger ledger: off (the stack has no TriggerLedgerTableName output): no per-import history.'];
   }
   const heading = `Imports (trigger ledger ${ledger.tableName}):`;
-  if (ledger.entries.length === 0) return [heading, '  none yet: no file has reached the function'];
-  const rows = ledger.entries.map((entry) => [
-    entry.importUuid,
-    entry.triggeredAtMs === undefined ? 'never' : formatTime(entry.triggeredAtMs, nowMs),
-    lastOutcome(entry, nowMs),
-    entry.busyUntilMs !== undefined && entry.busyUntilMs > nowMs ? formatTime(entry.busyUntilMs, nowMs) : '-',
-    entry.waiting && entry.waiting.files > 0
-      ? `${entry.waiting.files} (${formatRelative(entry.waiting.atMs, nowMs)})`
-      : '-',
-  ]);
-  return [
-    heading,
-    ...formatTable(['IMPORT', 'LAST TRIGGER', 'LAST OUTCOME', 'BUSY UNTIL', 'FILES WAITING'], rows),
-  ];
+  const entries = new Map(ledger.entries.map((entry) => [entry.importUuid, entry]));
+  const prefixes = new Map<string, string[]>();
+  for (const mapping of imports ?? []) {
+    prefixes.set(mapping.uuid, [...(prefixes.get(mapping.uuid) ?? []), mapping.prefix]);
+  }
+  // Deployed imports first, in config order (one never triggered shows too), then any the config no longer has.
+  const uuids = [...new Set([...prefixes.keys(), ...entries.keys()])];
+  if (uuids.length === 0) return [heading, '  none yet: no file has reached the function'];
+  const rows = uuids.map((uuid) => {
+    const entry = entries.get(uuid);
+    return [
+      uuid,
+      ...(imports ? [prefixes.get(uuid)?.join(', ') ?? '(not deployed)'] : []),
+      entry?.triggeredAtMs === undefined ? 'never' : formatTime(entry.triggeredAtMs, nowMs),
+      entry ? lastOutcome(entry, nowMs) : '-',
+      entry?.busyUntilMs !== undefined && entry.busyUntilMs > nowMs
+        ? formatTime(entry.busyUntilMs, nowMs)
+        : '-',
+      entry?.waiting && entry.waiting.files > 0
+        ? `${entry.waiting.files} (${formatRelative(entry.waiting.atMs, nowMs)})`
+        : '-',
+    ];
+  });
+  const headers = ['IMPORT', ...(imports ? ['PREFIX'] : []), 'LAST TRIGGER', 'LAST OUTCOME', 'BUSY UNTIL'];
+  return [heading, ...formatTable([...headers, 'FILES WAITING'], rows)];
 }
 
 function lastOutcome({ lastOutcome: outcome }: LedgerEntry, nowMs: number): string {

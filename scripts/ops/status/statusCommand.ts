@@ -1,5 +1,6 @@
-import { UsageError } from '../errors';
+import { OpsError, UsageError } from '../errors';
 import { parseCommandArgs, type StackOptions } from '../parseCommandArgs';
+import { deployedImports } from '../resolve/deployedImports';
 import type { OpsCommand } from '../runCommand';
 import { readStackOutputs, requireOutputs } from '../stackOutputs';
 import { formatStatus } from './formatStatus';
@@ -14,8 +15,9 @@ export interface StatusOptions {
 export const STATUS_USAGE = `Usage: npm run ops -- status [--stack NAME] [--region R]
 
 Shows the ingest and dead-letter queues' depths (visible, in flight, delayed), the age of the oldest ingest
-message (CloudWatch's latest ApproximateAgeOfOldestMessage, "unknown" when it has none), and per import what
-the trigger ledger knows: its last trigger, last outcome, busy-until and files waiting.
+message (CloudWatch's latest ApproximateAgeOfOldestMessage, "unknown" when it has none), and per import (the
+deployed ones with their prefixes, and any the trigger ledger knows) its last trigger, last outcome,
+busy-until and files waiting.
 
   --stack NAME        Stack whose outputs name the queues and table (default: BlueshiftImportTrigger)
   --region R          AWS region (default: AWS_REGION, else AWS_DEFAULT_REGION, else the profile's)
@@ -40,11 +42,16 @@ export const statusCommand: OpsCommand<StatusOptions> = {
     const queues = requireOutputs(outputs, ['ingestQueueUrl', 'deadLetterQueueUrl']);
     const tableName = outputs.values.ledgerTableName;
     const nowMs = deps.now();
-    const [ingest, deadLetter, oldest, entries] = await Promise.all([
+    const [ingest, deadLetter, oldest, entries, imports] = await Promise.all([
       readQueueDepths(sqs, queues.ingestQueueUrl),
       readQueueDepths(sqs, queues.deadLetterQueueUrl),
       readOldestMessageAge(cloudWatch, queues.ingestQueueUrl, nowMs),
       tableName === undefined ? undefined : scanLedger(dynamoDb, tableName),
+      // Only names the imports' prefixes: a stack deployed before the metadata existed still has a status.
+      deployedImports(cloudFormation, stackName).catch((error: unknown) => {
+        if (error instanceof OpsError) return undefined;
+        throw error;
+      }),
     ]);
     const lines = formatStatus({
       stackName,
@@ -52,6 +59,7 @@ export const statusCommand: OpsCommand<StatusOptions> = {
       ingest: { url: queues.ingestQueueUrl, depths: ingest },
       deadLetter: { url: queues.deadLetterQueueUrl, depths: deadLetter },
       oldest,
+      ...(imports ? { imports } : {}),
       ledger:
         tableName === undefined || entries === undefined
           ? { kind: 'off' }

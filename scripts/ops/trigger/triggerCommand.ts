@@ -6,7 +6,6 @@ import { onePositional, parseCommandArgs, type StackOptions } from '../parseComm
 import { deployedImports } from '../resolve/deployedImports';
 import type { OpsCommand } from '../runCommand';
 import { readStackOutputs, requireOutputs } from '../stackOutputs';
-import { formatTime } from '../status/formatTime';
 import { describeOutcome } from './describeOutcome';
 import { pickImport } from './pickImport';
 import { triggerNow } from './triggerNow';
@@ -83,7 +82,7 @@ export const triggerCommand: OpsCommand<TriggerOptions> = {
       if (problem) output.error(`warning: ${problem}`);
       else if (sentAtMs !== undefined) {
         output.log(
-          `Recorded in the trigger ledger: files that landed before ${formatTime(sentAtMs, deps.now())} are covered.`,
+          `Recorded in the trigger ledger: files that landed before ${new Date(sentAtMs).toISOString()} are covered.`,
         );
       }
     }

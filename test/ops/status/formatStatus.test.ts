@@ -94,6 +94,30 @@ describe('Function: formatStatus()', () => {
     expect(table[2]).toMatch(/12:02:00Z \(in 2 min\) {2}4 \(1 min ago\)$/);
   });
 
+  it('lists every deployed import with its prefixes, one never triggered too, and marks one no longer deployed', () => {
+    // Prepare
+    const imports = [
+      { prefix: 'customers/', uuid: 'uuid-a' },
+      { prefix: 'eu/customers/', uuid: 'uuid-a' },
+      { prefix: 'orders/', uuid: 'uuid-new' },
+    ];
+    const entries = [
+      entry({ importUuid: 'uuid-a', triggeredAtMs: NOW - 60_000 }),
+      entry({ importUuid: 'uuid-gone' }),
+    ];
+
+    // Act
+    const lines = formatStatus(report({ imports, ledger: { kind: 'on', tableName: 'Ledger', entries } }));
+
+    // Assess
+    expect(lines.slice(-4)).toEqual([
+      'IMPORT     PREFIX                     LAST TRIGGER           LAST OUTCOME  BUSY UNTIL  FILES WAITING',
+      'uuid-a     customers/, eu/customers/  11:59:00Z (1 min ago)  -             -           -',
+      'uuid-new   orders/                    never                  -             -           -',
+      'uuid-gone  (not deployed)             never                  -             -           -',
+    ]);
+  });
+
   it('says the ledger is off, or that no import has been seen yet', () => {
     // Act
     const off = formatStatus(report({ ledger: { kind: 'off' } }));
