@@ -160,9 +160,9 @@ describe('Command: npm run ops -- trigger (against moto and the Blueshift stand-
     expect(blueshift.calls).toEqual([]);
   });
 
-  it('says the key is unavailable when the secret is empty, without calling Blueshift', async () => {
+  it('says the key is unavailable when the secret is empty, calling and recording nothing', async () => {
     // Prepare
-    const stackName = await stackWithSecret('{"apiKey": ""}', false);
+    const stackName = await stackWithSecret('{"apiKey": ""}');
 
     // Act
     const run = await runOpsWith({ clients }, ['trigger', DAILY.uuid, '--yes', '--stack', stackName]);
@@ -173,5 +173,18 @@ describe('Command: npm run ops -- trigger (against moto and the Blueshift stand-
       new RegExp(`^Not triggered: import ${DAILY.uuid} key-unavailable: secret .* has no "apiKey" value yet`),
     );
     expect(blueshift.calls).toEqual([]);
+    expect(await ledgerEntry(stackName, DAILY.uuid)).toBeUndefined();
+  });
+
+  it('triggers without a ledger and says that nothing was recorded', async () => {
+    // Prepare
+    const stackName = await stackWithSecret(blueshift.apiKey, false);
+
+    // Act
+    const run = await runOpsWith({ clients }, ['trigger', VIP.uuid, '--yes', '--stack', stackName]);
+
+    // Assess
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.lines.at(-1)).toBe('The stack has no trigger ledger: nothing was recorded.');
   });
 });

@@ -76,7 +76,8 @@ export const triggerCommand: OpsCommand<TriggerOptions> = {
     });
     output.log(describeOutcome(picked.uuid, outcome));
     const tableName = outputs.values.ledgerTableName;
-    if (tableName !== undefined && outcome.attempts > 0) {
+    if (tableName === undefined) output.log('The stack has no trigger ledger: nothing was recorded.');
+    else if (outcome.attempts > 0) {
       const ledger = createDynamoLedgerStore({ client: dynamoDb, tableName });
       const problem = await recordOutcome(ledger, picked.uuid, outcome, sentAtMs, deps.now());
       if (problem) output.error(`warning: ${problem}`);
