@@ -32,6 +32,8 @@ export interface OpsRunSetup {
   readonly now?: () => number;
   readonly cwd?: string;
   readonly env?: Record<string, string>;
+  /** The HTTP client `trigger` uses. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
 }
 
 /** Runs the ops CLI in-process and resolves to its exit code and what it printed. */
@@ -45,6 +47,7 @@ export async function runOpsWith(setup: OpsRunSetup, argv: readonly string[]) {
     now: setup.now ?? Date.now,
     confirm: setup.confirm,
     cwd: setup.cwd ?? process.cwd(),
+    ...(setup.fetch ? { fetch: setup.fetch } : {}),
   };
   const code = await runOps(argv, deps);
   return { code, lines: output.lines, errors: output.errors, deps };
