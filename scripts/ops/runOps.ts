@@ -1,6 +1,6 @@
 import { runRedrive } from './redrive/runRedrive';
 import { resolveCommand } from './resolve/resolveCommand';
-import { EXIT, type OpsCommand, runCommand } from './runCommand';
+import { EXIT, runCommand } from './runCommand';
 import { statusCommand } from './status/statusCommand';
 import { triggerCommand } from './trigger/triggerCommand';
 import type { OpsDependencies } from './types';
@@ -20,11 +20,14 @@ AWS_REGION or AWS_DEFAULT_REGION, with the AWS SDK's usual credentials (AWS_PROF
 
 Exit codes: 0 done, 1 failed, 2 usage error.`;
 
-// biome-ignore lint/suspicious/noExplicitAny: commands differ only in their options, which stay inside each.
-const COMMANDS: Readonly<Record<string, OpsCommand<any>>> = {
-  status: statusCommand,
-  resolve: resolveCommand,
-  trigger: triggerCommand,
+/** Each command with its own options type, run the one way every command runs. */
+const COMMANDS: Readonly<
+  Record<string, (argv: readonly string[], deps: OpsDependencies) => Promise<number>>
+> = {
+  status: (argv, deps) => runCommand(statusCommand, argv, deps),
+  resolve: (argv, deps) => runCommand(resolveCommand, argv, deps),
+  trigger: (argv, deps) => runCommand(triggerCommand, argv, deps),
+  redrive: (argv, deps) => runRedrive(argv, deps),
 };
 
 /** Runs `npm run ops -- COMMAND …` on its arguments (without `node script`) and resolves to the exit code. */
@@ -34,12 +37,11 @@ export async function runOps(argv: readonly string[], deps: OpsDependencies): Pr
     deps.output.log(OPS_USAGE);
     return EXIT.ok;
   }
-  if (command === 'redrive') return runRedrive(rest, deps);
-  const known = command === undefined ? undefined : COMMANDS[command];
-  if (!known) {
+  const run = command === undefined ? undefined : COMMANDS[command];
+  if (!run) {
     const problem = command === undefined ? 'no command given' : `unknown command '${command}'`;
     deps.output.error(`ops: ${problem}\n\n${OPS_USAGE}`);
     return EXIT.usage;
   }
-  return runCommand(known, rest, deps);
+  return run(rest, deps);
 }

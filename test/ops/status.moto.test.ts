@@ -1,5 +1,5 @@
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLedgerItem } from '../../contract/triggerLedger';
@@ -125,6 +125,22 @@ describe('Command: npm run ops -- status (against moto)', () => {
       'Trigger ledger: off (the stack has no TriggerLedgerTableName output): no per-import history.',
     );
     expect(run.lines.join('\n')).toContain('Oldest ingest message: unknown (no CloudWatch datapoint');
+  });
+
+  it('still shows the queues when the ledger table cannot be read, saying why', async () => {
+    // Prepare: the table is gone (deleted by hand, say) while the stack still names it.
+    const outputs = await createOpsStack(clients.cloudFormation, stackSpec('GoneLedgerStack'));
+    await clients.dynamoDb.send(new DeleteTableCommand({ TableName: outputs.TriggerLedgerTableName }));
+
+    // Act
+    const run = await runOpsWith({ clients }, ['status', '--stack', 'GoneLedgerStack']);
+
+    // Assess
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.lines).toContainEqual(expect.stringMatching(/^ingest {7}0/));
+    expect(run.lines.at(-1)).toMatch(
+      /^Trigger ledger GoneLedgerStack-ledger: unreadable \(.+\): no per-import history\.$/,
+    );
   });
 
   it('names the stack and region in one line when the stack does not exist', async () => {

@@ -15,8 +15,11 @@ export interface StatusReport {
   readonly imports?: readonly ImportMapping[];
   /** The ingest queue's; undefined when CloudWatch has no recent datapoint. */
   readonly oldest: OldestMessageAge | undefined;
+  /** Why CloudWatch could not be read (a missing permission, say); the rest of the status still shows. */
+  readonly oldestUnreadable?: string;
   readonly ledger:
     | { readonly kind: 'off' }
+    | { readonly kind: 'unreadable'; readonly tableName: string; readonly reason: string }
     | { readonly kind: 'on'; readonly tableName: string; readonly entries: readonly LedgerEntry[] };
 }
 
@@ -44,7 +47,7 @@ export function formatStatus(report: StatusReport): string[] {
       [queueRow('ingest', report.ingest), queueRow('dead-letter', report.deadLetter)],
     ),
     '',
-    `Oldest ingest message: ${oldestAge(report.oldest, nowMs)}`,
+    `Oldest ingest message: ${oldestAge(report, nowMs)}`,
   ];
   const deadLetters = report.deadLetter.depths.visible + report.deadLetter.depths.inFlight;
   if (deadLetters > 0) {
@@ -56,7 +59,8 @@ export function formatStatus(report: StatusReport): string[] {
   return lines;
 }
 
-function oldestAge(oldest: OldestMessageAge | undefined, nowMs: number): string {
+function oldestAge({ oldest, oldestUnreadable }: StatusReport, nowMs: number): string {
+  if (oldestUnreadable) return `unknown (CloudWatch unreadable: ${oldestUnreadable})`;
   if (!oldest) {
     return 'unknown (no CloudWatch datapoint in the last 15 min; SQS reports one only while messages wait)';
   }
@@ -67,6 +71,9 @@ function ledgerLines(report: StatusReport, nowMs: number): string[] {
   const { ledger, imports } = report;
   if (ledger.kind === 'off') {
     return ['Trigger ledger: off (the stack has no TriggerLedgerTableName output): no per-import history.'];
+  }
+  if (ledger.kind === 'unreadable') {
+    return [`Trigger ledger ${ledger.tableName}: unreadable (${ledger.reason}): no per-import history.`];
   }
   const heading = `Imports (trigger ledger ${ledger.tableName}):`;
   const entries = new Map(ledger.entries.map((entry) => [entry.importUuid, entry]));

@@ -1,4 +1,5 @@
 import { OpsError, UsageError } from '../errors';
+import { explainFailure } from '../explainFailure';
 import { parseCommandArgs, type StackOptions } from '../parseCommandArgs';
 import { deployedImports } from '../resolve/deployedImports';
 import type { OpsCommand } from '../runCommand';
@@ -45,8 +46,9 @@ export const statusCommand: OpsCommand<StatusOptions> = {
     const [ingest, deadLetter, oldest, entries, imports] = await Promise.all([
       readQueueDepths(sqs, queues.ingestQueueUrl),
       readQueueDepths(sqs, queues.deadLetterQueueUrl),
-      readOldestMessageAge(cloudWatch, queues.ingestQueueUrl, nowMs),
-      tableName === undefined ? undefined : scanLedger(dynamoDb, tableName),
+      // CloudWatch and the ledger only add to the status: what they fail with is shown, not thrown.
+      settle(readOldestMessageAge(cloudWatch, queues.ingestQueueUrl, nowMs)),
+      tableName === undefined ? undefined : settle(scanLedger(dynamoDb, tableName)),
       // Only names the imports' prefixes: a stack deployed before the metadata existed still has a status.
       deployedImports(cloudFormation, stackName).catch((error: unknown) => {
         if (error instanceof OpsError) return undefined;
@@ -58,14 +60,26 @@ export const statusCommand: OpsCommand<StatusOptions> = {
       nowMs,
       ingest: { url: queues.ingestQueueUrl, depths: ingest },
       deadLetter: { url: queues.deadLetterQueueUrl, depths: deadLetter },
-      oldest,
+      oldest: oldest.value,
+      ...(oldest.problem === undefined ? {} : { oldestUnreadable: oldest.problem }),
       ...(imports ? { imports } : {}),
       ledger:
         tableName === undefined || entries === undefined
           ? { kind: 'off' }
-          : { kind: 'on', tableName, entries },
+          : entries.problem === undefined
+            ? { kind: 'on', tableName, entries: entries.value ?? [] }
+            : { kind: 'unreadable', tableName, reason: entries.problem },
     });
     for (const line of lines) deps.output.log(line);
     return true;
   },
 };
+
+/** A read's value, or the one line explaining why it failed. */
+async function settle<T>(read: Promise<T>): Promise<{ value?: T; problem?: string }> {
+  try {
+    return { value: await read };
+  } catch (error) {
+    return { problem: explainFailure(error) };
+  }
+}

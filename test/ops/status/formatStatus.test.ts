@@ -46,6 +46,27 @@ describe('Function: formatStatus()', () => {
     expect(lines[6]).toMatch(/^Oldest ingest message: unknown \(no CloudWatch datapoint in the last 15 min/);
   });
 
+  it('says why the oldest age is unknown when CloudWatch could not be read', () => {
+    // Act
+    const lines = formatStatus(report({ oldest: undefined, oldestUnreadable: 'User is not authorized' }));
+
+    // Assess
+    expect(lines[6]).toBe('Oldest ingest message: unknown (CloudWatch unreadable: User is not authorized)');
+  });
+
+  it('says why the ledger is unreadable, and still shows the queues', () => {
+    // Act
+    const lines = formatStatus(
+      report({ ledger: { kind: 'unreadable', tableName: 'Ledger', reason: 'Requested resource not found' } }),
+    );
+
+    // Assess
+    expect(lines[3]).toMatch(/^ingest {7}12/);
+    expect(lines.at(-1)).toBe(
+      'Trigger ledger Ledger: unreadable (Requested resource not found): no per-import history.',
+    );
+  });
+
   it('points at a redrive dry run when the dead-letter queue holds messages', () => {
     // Act
     const lines = formatStatus(
