@@ -83,7 +83,8 @@ export const triggerCommand: OpsCommand<TriggerOptions> = {
       if (problem) output.error(`warning: ${problem}`);
       else if (sentAtMs !== undefined) {
         output.log(
-          `Recorded in the trigger ledger: files that landed before ${new Date(sentAtMs).toISOString()} are covered.`,
+          `Recorded in the trigger ledger (sent ${new Date(sentAtMs).toISOString()}): files that landed ` +
+            'before it, less the coverage margin, count as covered.',
         );
       }
     }
