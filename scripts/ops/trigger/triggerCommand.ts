@@ -1,7 +1,7 @@
 import type { LedgerStore, LedgerUpdate } from '../../../contract/triggerLedger';
+import { createDynamoLedgerStore } from '../../../lambda/triggerLedger';
 import type { TriggerOutcome } from '../../../lambda/triggerWithRetries';
 import { OpsError } from '../errors';
-import { createDynamoLedgerStore } from '../ledger/dynamoLedgerStore';
 import { onePositional, parseCommandArgs, type StackOptions } from '../parseCommandArgs';
 import { deployedImports } from '../resolve/deployedImports';
 import type { OpsCommand } from '../runCommand';

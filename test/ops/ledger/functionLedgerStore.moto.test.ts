@@ -1,7 +1,7 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_KEY, toLedgerItem } from '../../../contract/triggerLedger';
-import { createDynamoLedgerStore } from '../../../scripts/ops/ledger/dynamoLedgerStore';
+import { createDynamoLedgerStore } from '../../../lambda/triggerLedger';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../../support/motoServer';
 
 let moto: MotoServer;
@@ -21,7 +21,7 @@ async function createLedgerTable(): Promise<string> {
   return TableName;
 }
 
-describe('Function: createDynamoLedgerStore() (against moto)', () => {
+describe('Function: createDynamoLedgerStore() from lambda/triggerLedger, as ops trigger uses it (against moto)', () => {
   beforeAll(async () => {
     moto = await startMotoServer();
     dynamoDb = new DynamoDBClient(awsClientConfig(moto.endpoint));
