@@ -1,5 +1,4 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -11,12 +10,13 @@ import { toEnvironment } from '../contract/handlerSettings';
 import { createApiKeySecret, grantSecretRead, secretIdOf } from './apiKeySecret';
 import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
+import { alarmEmails } from './config/monitoringFields';
 import { assertSameRegion } from './config/sameRegion';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
 import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
-import { deadLetterAlarm } from './deadLetterAlarm';
 import { IngestQueues, ingestQueueName } from './IngestQueues';
+import { monitoringThresholds, serviceNameOf, TriggerMonitoring } from './monitoring';
 import { notificationFilters, rootPrefixes } from './notificationFilters';
 
 /** Ingest queue names already taken in each stack. */
@@ -45,7 +45,7 @@ export type BlueshiftImportTriggerProps = TriggerSettings & {
   readonly bucket?: IBucket;
   /** Secret holding the Blueshift User API key. @default - a retained secret is created for the operator to fill in */
   readonly apiKeySecret?: ISecret;
-  /** Topic the dead-letter alarm notifies; must be in the stack's region. @default - the alarm shows in CloudWatch only */
+  /** Topic the alarms notify; must be in the stack's region. @default - an encrypted, TLS-only topic is created */
   readonly alarmTopic?: ITopic;
 };
 
@@ -65,8 +65,8 @@ export class BlueshiftImportTrigger extends Construct {
   public readonly function: LambdaFunction;
   /** Holds the Blueshift User API key, created or given. */
   public readonly apiKeySecret: ISecret;
-  /** In alarm while any message waits in the dead-letter queue. */
-  public readonly deadLetterAlarm: Alarm;
+  /** The alarms, their topic and the dashboard. */
+  public readonly monitoring: TriggerMonitoring;
   /** The settings in force, defaults applied. */
   public readonly config: ResolvedSettings;
 
@@ -92,7 +92,6 @@ export class BlueshiftImportTrigger extends Construct {
     });
     this.ingestQueue = queues.queue;
     this.deadLetterQueue = queues.deadLetterQueue;
-    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, alarmTopic);
     this.apiKeySecret = apiKeySecret ?? createApiKeySecret(this, 'ApiKeySecret');
     this.bucket = bucket ?? this.createBucket();
 
@@ -108,6 +107,16 @@ export class BlueshiftImportTrigger extends Construct {
       }),
     });
     grantSecretRead(this.apiKeySecret, this.function);
+    this.monitoring = new TriggerMonitoring(this, 'Monitoring', {
+      function: this.function,
+      ingestQueue: this.ingestQueue,
+      deadLetterQueue: this.deadLetterQueue,
+      serviceName: serviceNameOf(this),
+      alarmEmails: alarmEmails(config.alarmEmail),
+      thresholds: monitoringThresholds(config),
+      imports: config.imports,
+      ...(alarmTopic ? { alarmTopic } : {}),
+    });
     this.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: config.batchSize,

@@ -1,0 +1,234 @@
+import { Aws, Duration } from 'aws-cdk-lib';
+import { type AlarmBase, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import {
+  type AlarmWithAnnotation,
+  type CustomThreshold,
+  DefaultDashboardFactory,
+  MetricStatistic,
+  MonitoringFacade,
+  SnsAlarmActionStrategy,
+} from 'cdk-monitoring-constructs';
+import { Construct } from 'constructs';
+import type { ImportMapping } from '../../contract/importMapping';
+import { ALARM_DESCRIPTIONS, type AlarmKind } from './alarmDescriptions';
+import { createAlarmTopic, subscribeEmails } from './alarmTopic';
+import type { MonitoringThresholds } from './thresholds';
+import { METRIC_OUTCOMES, TriggerMetrics } from './triggerMetrics';
+
+/** What the trigger's monitoring watches and whom it tells. */
+export interface TriggerMonitoringProps {
+  /** The function that calls Blueshift. */
+  readonly function: IFunction;
+  /** The queue the bucket's notifications arrive in. */
+  readonly ingestQueue: IQueue;
+  /** The ingest queue's dead-letter queue. */
+  readonly deadLetterQueue: IQueue;
+  /** The function's `POWERTOOLS_SERVICE_NAME` (see `serviceNameOf`): its metrics' `service` dimension and the name prefix. */
+  readonly serviceName: string;
+  /** Topic the alarms notify; must be in the stack's region. @default - an encrypted, TLS-only topic is created */
+  readonly alarmTopic?: ITopic;
+  /** Addresses subscribed to the alarm topic. @default - none */
+  readonly alarmEmails?: readonly string[];
+  /** Alarm thresholds, defaults applied. */
+  readonly thresholds: MonitoringThresholds;
+  /** The import mappings, for the per-import chart. */
+  readonly imports: readonly ImportMapping[];
+}
+
+/** Alarms on the trigger's own metrics evaluate each minute and stay in alarm for this many quiet minutes. */
+const FUNCTION_ALARM_WINDOW_MINUTES = 15;
+
+/**
+ * The trigger's alarms (each notifying one SNS topic) and its dashboard, built with cdk-monitoring-constructs:
+ * the dead-letter queue holds a message; the ingest queue's oldest message is too old; the function fails or is
+ * throttled; an import failed for good (401/403/404); the API key is unavailable.
+ */
+export class TriggerMonitoring extends Construct {
+  /** The topic every alarm notifies, created or given. */
+  public readonly alarmTopic: ITopic;
+  /** Every alarm, for reuse (composite alarms, more actions). */
+  public readonly alarms: readonly AlarmWithAnnotation[];
+  /** The dashboard's console URL, in the stack's region. */
+  public readonly dashboardUrl: string;
+
+  constructor(scope: Construct, id: string, props: TriggerMonitoringProps) {
+    super(scope, id);
+    this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'AlarmTopic');
+    subscribeEmails(this.alarmTopic, props.alarmEmails ?? []);
+
+    // Dashboards are global to the account, unlike alarms and metrics, so the region is part of the name
+    // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html).
+    const dashboardName = `${props.serviceName}-${Aws.REGION}`;
+    const dashboards = new DefaultDashboardFactory(this, 'Dashboards', {
+      dashboardNamePrefix: dashboardName,
+      createDashboard: true,
+      createSummaryDashboard: false,
+      createAlarmDashboard: false,
+    });
+    const facade = new MonitoringFacade(this, 'Facade', {
+      alarmFactoryDefaults: {
+        alarmNamePrefix: props.serviceName,
+        actionsEnabled: true,
+        action: new SnsAlarmActionStrategy({ onAlarmTopic: this.alarmTopic }),
+        datapointsToAlarm: 1,
+        evaluationPeriods: 1,
+      },
+      metricFactoryDefaults: { period: Duration.minutes(5) },
+      dashboardFactory: dashboards,
+    });
+    const metrics = new TriggerMetrics(facade.createMetricFactory(), props.serviceName);
+    const { thresholds } = props;
+
+    facade
+      .monitorCustom({
+        alarmFriendlyName: 'Imports',
+        humanReadableName: 'Blueshift import triggers',
+        metricGroups: [
+          {
+            title: 'Triggers by outcome',
+            metrics: METRIC_OUTCOMES.map((outcome) =>
+              metrics.triggers(outcome, { statistic: MetricStatistic.SUM, label: outcome }),
+            ),
+          },
+          {
+            title: 'Permanent failures and unavailable key (alarmed)',
+            metrics: [
+              {
+                alarmFriendlyName: 'PermanentFailures',
+                metric: metrics.triggers('permanent', {
+                  statistic: MetricStatistic.SUM,
+                  label: 'permanent',
+                  period: Duration.minutes(1),
+                }),
+                addAlarm: { Critical: functionMetricAlarm('permanentFailures') },
+              },
+              {
+                alarmFriendlyName: 'KeyUnavailable',
+                metric: metrics.triggers('key-unavailable', {
+                  statistic: MetricStatistic.SUM,
+                  label: 'key-unavailable',
+                  period: Duration.minutes(1),
+                }),
+                addAlarm: { Critical: functionMetricAlarm('keyUnavailable') },
+              },
+            ],
+          },
+          {
+            title: 'Triggered, by import',
+            metrics: distinctUuids(props.imports).map((uuid) =>
+              metrics.importTriggers(uuid, 'triggered', { statistic: MetricStatistic.SUM, label: uuid }),
+            ),
+          },
+          {
+            title: 'Files',
+            metrics: [
+              metrics.metric('filesCovered', { statistic: MetricStatistic.SUM, label: 'covered, no call' }),
+              metrics.metric('filesSettling', { statistic: MetricStatistic.SUM, label: 'settling' }),
+              metrics.metric('filesWaitingBusy', { statistic: MetricStatistic.SUM, label: 'waiting, busy' }),
+              metrics.metric('filesPerTrigger', { statistic: MetricStatistic.AVERAGE, label: 'per trigger' }),
+            ],
+          },
+          {
+            title: 'Blueshift latency',
+            metrics: [
+              metrics.metric('blueshiftLatency', { statistic: MetricStatistic.P50, label: 'p50' }),
+              metrics.metric('blueshiftLatency', { statistic: MetricStatistic.P99, label: 'p99' }),
+            ],
+          },
+          {
+            title: 'Records and messages',
+            metrics: [
+              metrics.metric('recordsFailed', { statistic: MetricStatistic.SUM, label: 'records failed' }),
+              metrics.metric('unreadableMessages', { statistic: MetricStatistic.SUM, label: 'unreadable' }),
+              metrics.metric('testEvents', { statistic: MetricStatistic.SUM, label: 'test events' }),
+              metrics.metric('ledgerUnavailable', {
+                statistic: MetricStatistic.SUM,
+                label: 'ledger unavailable',
+              }),
+            ],
+          },
+        ],
+      })
+      .monitorSqsQueueWithDlq({
+        queue: props.ingestQueue,
+        deadLetterQueue: props.deadLetterQueue,
+        alarmFriendlyName: 'Ingest',
+        humanReadableName: 'Ingest queue',
+        addQueueMaxMessageAgeAlarm: {
+          Critical: {
+            maxAgeInSeconds: thresholds.oldestMessageAlarmSeconds,
+            // SQS sends no data for an idle queue, and an empty queue drains fine.
+            treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+            ...described('oldestMessage'),
+          },
+        },
+        addDeadLetterQueueMaxSizeAlarm: {
+          Critical: {
+            maxMessageCount: 0,
+            treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+            ...described('deadLetterQueue'),
+          },
+        },
+      })
+      .monitorLambdaFunction({
+        lambdaFunction: props.function,
+        alarmFriendlyName: 'Function',
+        humanReadableName: 'Trigger function',
+        // The library's count alarms fire above the count; ours at it.
+        addFaultCountAlarm: {
+          Critical: {
+            maxErrorCount: thresholds.functionErrorsAlarmThreshold - 1,
+            ...described('functionErrors'),
+          },
+        },
+        addThrottlesCountAlarm: {
+          Critical: {
+            maxErrorCount: thresholds.throttlesAlarmThreshold - 1,
+            ...described('throttles'),
+          },
+        },
+      });
+
+    this.alarms = facade.createdAlarms();
+    this.dashboardUrl =
+      `https://${Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}` +
+      `#dashboards:name=${dashboardName}`;
+  }
+
+  /** The alarm of one kind. */
+  alarm(kind: AlarmKind): AlarmBase {
+    const found = this.alarms.find((alarm) => alarm.customTags?.includes(kind));
+    if (!found) throw new Error(`no ${kind} alarm`);
+    return found.alarm;
+  }
+}
+
+/** An alarm's description, and its kind as a tag to find it by. */
+function described(kind: AlarmKind) {
+  return { alarmDescriptionOverride: ALARM_DESCRIPTIONS[kind], customTags: [kind] };
+}
+
+/**
+ * An alarm on the function's own count metrics: any occurrence within a minute alarms, and the alarm stays
+ * until 15 minutes pass without one, so the retries of one failure send one notification, not one each.
+ * The metric exists only when something happened: no data is healthy.
+ */
+function functionMetricAlarm(kind: AlarmKind): CustomThreshold {
+  return {
+    threshold: 0,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    period: Duration.minutes(1),
+    datapointsToAlarm: 1,
+    evaluationPeriods: FUNCTION_ALARM_WINDOW_MINUTES,
+    treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+    ...described(kind),
+  };
+}
+
+/** Each import UUID once, in config order (several prefixes may start one import). */
+function distinctUuids(imports: readonly ImportMapping[]): string[] {
+  return [...new Set(imports.map((mapping) => mapping.uuid))];
+}

@@ -1,0 +1,8 @@
+export { ALARM_DESCRIPTIONS, type AlarmKind } from './alarmDescriptions';
+export { serviceNameOf } from './serviceName';
+export { TriggerMonitoring, type TriggerMonitoringProps } from './TriggerMonitoring';
+export {
+  defaultOldestMessageAlarmSeconds,
+  type MonitoringThresholds,
+  monitoringThresholds,
+} from './thresholds';
