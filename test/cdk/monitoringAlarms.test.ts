@@ -1,0 +1,157 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIMENSIONS, METRIC_NAMES, METRICS_NAMESPACE } from '../../contract/metrics';
+import { defaultOldestMessageAlarmSeconds, serviceNameOf } from '../../lib/monitoring';
+import { alarmProperties, alarmsOnMetric, attributeOf, refTo } from './monitoringTemplate';
+import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
+
+describe('Construct: TriggerMonitoring alarms', () => {
+  let defaults: SynthesizedStack;
+  let tuned: SynthesizedStack;
+  beforeAll(() => {
+    defaults = synthesizeStack(rawConfigFactory());
+    tuned = synthesizeStack(
+      rawConfigFactory({
+        oldestMessageAlarmSeconds: 1800,
+        functionErrorsAlarmThreshold: 3,
+        throttlesAlarmThreshold: 10,
+      }),
+    );
+  });
+
+  /** The trigger's own metric dimensions: Powertools' `service`, then the given ones. */
+  const serviceDimensions = (synthesized: SynthesizedStack, outcome: string) => [
+    { Name: DIMENSIONS.outcome, Value: outcome },
+    { Name: 'service', Value: serviceNameOf(synthesized.stack.trigger) },
+  ];
+
+  it('alarms as soon as a message waits in the dead-letter queue, an idle queue being healthy', () => {
+    // Prepare
+    const { stack, template } = defaults;
+
+    // Assess
+    template.hasResourceProperties(
+      'AWS::CloudWatch::Alarm',
+      alarmProperties({
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateNumberOfMessagesVisible',
+        dimensions: [
+          { Name: 'QueueName', Value: attributeOf(defaults, stack.trigger.deadLetterQueue, 'QueueName') },
+        ],
+        statistic: 'Maximum',
+        periodSeconds: 300,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        treatMissingData: 'notBreaching',
+        alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
+      }),
+    );
+  });
+
+  it("alarms when the ingest queue's oldest message outlives the retry policy's span", () => {
+    // Prepare
+    const { stack, template } = defaults;
+    const expectedSeconds = defaultOldestMessageAlarmSeconds(stack.trigger.config);
+
+    // Assess
+    expect(expectedSeconds).toBe(8840);
+    template.hasResourceProperties(
+      'AWS::CloudWatch::Alarm',
+      alarmProperties({
+        namespace: 'AWS/SQS',
+        metricName: 'ApproximateAgeOfOldestMessage',
+        dimensions: [
+          { Name: 'QueueName', Value: attributeOf(defaults, stack.trigger.ingestQueue, 'QueueName') },
+        ],
+        statistic: 'Maximum',
+        periodSeconds: 300,
+        threshold: expectedSeconds,
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        treatMissingData: 'notBreaching',
+        alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
+      }),
+    );
+  });
+
+  it.each([
+    ['Errors', 'functionErrorsAlarmThreshold'],
+    ['Throttles', 'throttlesAlarmThreshold'],
+  ])('alarms on the function metric %s at the configured count within 5 minutes', (metricName, field) => {
+    // Prepare
+    const { stack, template } = defaults;
+
+    // Assess
+    template.hasResourceProperties(
+      'AWS::CloudWatch::Alarm',
+      alarmProperties({
+        namespace: 'AWS/Lambda',
+        metricName,
+        dimensions: [{ Name: 'FunctionName', Value: refTo(defaults, stack.trigger.function) }],
+        statistic: 'Sum',
+        periodSeconds: 300,
+        // Default 1: the library's count alarms fire above their threshold.
+        threshold: (stack.trigger.config as unknown as Record<string, number>)[field] - 1,
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        treatMissingData: 'notBreaching',
+        alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
+      }),
+    );
+  });
+
+  it.each([
+    ['permanent', 'Blueshift refused'],
+    ['key-unavailable', 'secret is empty or unreadable'],
+  ])('alarms within a minute of a %s outcome and stays until 15 quiet minutes', (outcome, description) => {
+    // Prepare
+    const { stack, template } = defaults;
+
+    // Assess
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      ...alarmProperties({
+        namespace: METRICS_NAMESPACE,
+        metricName: METRIC_NAMES.triggers,
+        dimensions: serviceDimensions(defaults, outcome),
+        statistic: 'Sum',
+        periodSeconds: 60,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        evaluationPeriods: 15,
+        datapointsToAlarm: 1,
+        treatMissingData: 'notBreaching',
+        alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
+      }),
+      AlarmDescription: Match.stringLikeRegexp(description),
+    });
+  });
+
+  it('has exactly these six alarms, each named after the trigger and notifying the topic', () => {
+    // Prepare
+    const { stack, template } = defaults;
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+
+    // Assess
+    expect(alarms).toHaveLength(6);
+    for (const { Properties } of alarms) {
+      expect(Properties.AlarmName).toMatch(new RegExp(`^${serviceNameOf(stack.trigger)}-`));
+      expect(Properties.AlarmActions).toEqual([refTo(defaults, stack.trigger.monitoring.alarmTopic)]);
+    }
+  });
+
+  it('uses the configured thresholds', () => {
+    // Prepare
+    const { template } = tuned;
+
+    // Assess
+    expect(alarmsOnMetric(template, 'ApproximateAgeOfOldestMessage').map((alarm) => alarm.Threshold)).toEqual(
+      [1800],
+    );
+    expect(alarmsOnMetric(template, 'Errors').map((alarm) => alarm.Threshold)).toEqual([2]);
+    expect(alarmsOnMetric(template, 'Throttles').map((alarm) => alarm.Threshold)).toEqual([9]);
+  });
+});
