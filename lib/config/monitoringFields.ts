@@ -18,9 +18,19 @@ const MAX_ALARM_EMAILS = 10;
 /** Settings of the alarms and the dashboard: who hears of an alarm, and the thresholds a team tunes. */
 export const monitoringShape = {
   alarmEmail: z
-    .union([emailSchema, z.array(emailSchema).min(1).max(MAX_ALARM_EMAILS)], {
-      error: (issue) => `must be an email address or a list of 1 to ${MAX_ALARM_EMAILS} ${got(issue.input)}`,
-    })
+    .union(
+      [
+        emailSchema,
+        z
+          .array(emailSchema)
+          .min(1, { error: 'must list at least one email address' })
+          .max(MAX_ALARM_EMAILS, { error: `must list at most ${MAX_ALARM_EMAILS} email addresses` }),
+      ],
+      {
+        error: (issue) =>
+          `must be an email address or a list of 1 to ${MAX_ALARM_EMAILS} ${got(issue.input)}`,
+      },
+    )
     .optional()
     .meta({
       description:
