@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -65,6 +66,8 @@ export class BlueshiftImportTrigger extends Construct {
   public readonly function: LambdaFunction;
   /** Holds the Blueshift User API key, created or given. */
   public readonly apiKeySecret: ISecret;
+  /** In alarm while any message waits in the dead-letter queue. */
+  public readonly deadLetterAlarm: IAlarm;
   /** The alarms, their topic and the dashboard. */
   public readonly monitoring: TriggerMonitoring;
   /** The settings in force, defaults applied. */
@@ -111,12 +114,13 @@ export class BlueshiftImportTrigger extends Construct {
       function: this.function,
       ingestQueue: this.ingestQueue,
       deadLetterQueue: this.deadLetterQueue,
-      serviceName: serviceNameOf(this),
+      serviceName: serviceNameOf(Stack.of(this).stackName, id),
       alarmEmails: alarmEmails(config.alarmEmail),
       thresholds: monitoringThresholds(config),
       imports: config.imports,
       ...(alarmTopic ? { alarmTopic } : {}),
     });
+    this.deadLetterAlarm = this.monitoring.alarm('deadLetterQueue');
     this.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: config.batchSize,

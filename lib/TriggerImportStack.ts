@@ -2,7 +2,7 @@ import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { STACK_OUTPUT_KEYS } from '../contract/stackOutputs';
+import { STACK_OUTPUT_KEYS as KEYS } from '../contract/stackOutputs';
 import { importApiKeySecret } from './apiKeySecret';
 import { BlueshiftImportTrigger } from './BlueshiftImportTrigger';
 import { loadConfig } from './config/loadConfig';
@@ -48,9 +48,9 @@ export class TriggerImportStack extends Stack {
         Fn.join('%2F', Fn.split('/', Fn.join('%3A', Fn.split(':', deadLetterQueue.queueUrl)))),
       ]),
       FunctionName: this.trigger.function.functionName,
-      DeadLetterAlarmName: this.trigger.monitoring.alarm('deadLetterQueue').alarmName,
-      [STACK_OUTPUT_KEYS.dashboardUrl]: this.trigger.monitoring.dashboardUrl,
-      [STACK_OUTPUT_KEYS.alarmTopicArn]: this.trigger.monitoring.alarmTopic.topicArn,
+      DeadLetterAlarmName: this.trigger.deadLetterAlarm.alarmName,
+      [KEYS.dashboardUrl]: this.trigger.monitoring.dashboardUrl,
+      [KEYS.alarmTopicArn]: this.trigger.monitoring.alarmTopic.topicArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

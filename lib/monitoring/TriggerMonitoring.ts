@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import type { ImportMapping } from '../../contract/importMapping';
 import { ALARM_DESCRIPTIONS, type AlarmKind } from './alarmDescriptions';
 import { createAlarmTopic, subscribeEmails } from './alarmTopic';
+import { boundedName } from './serviceName';
 import type { MonitoringThresholds } from './thresholds';
 import { METRIC_OUTCOMES, TriggerMetrics } from './triggerMetrics';
 
@@ -26,7 +27,7 @@ export interface TriggerMonitoringProps {
   readonly ingestQueue: IQueue;
   /** The ingest queue's dead-letter queue. */
   readonly deadLetterQueue: IQueue;
-  /** The function's `POWERTOOLS_SERVICE_NAME` (see `serviceNameOf`): its metrics' `service` dimension and the name prefix. */
+  /** The function's `POWERTOOLS_SERVICE_NAME`: its metrics' `service` dimension, and the alarms' and dashboard's name prefix. */
   readonly serviceName: string;
   /** Topic the alarms notify; must be in the stack's region. @default - an encrypted, TLS-only topic is created */
   readonly alarmTopic?: ITopic;
@@ -37,6 +38,9 @@ export interface TriggerMonitoringProps {
   /** The import mappings, for the per-import chart. */
   readonly imports: readonly ImportMapping[];
 }
+
+/** Alarm and dashboard names hold at most 255 characters; the prefix leaves room for what follows it. */
+const MAX_NAME_PREFIX_LENGTH = 100;
 
 /** Alarms on the trigger's own metrics evaluate each minute and stay in alarm for this many quiet minutes. */
 const FUNCTION_ALARM_WINDOW_MINUTES = 15;
@@ -59,9 +63,10 @@ export class TriggerMonitoring extends Construct {
     this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this, 'AlarmTopic');
     subscribeEmails(this.alarmTopic, props.alarmEmails ?? []);
 
+    const namePrefix = boundedName(props.serviceName, MAX_NAME_PREFIX_LENGTH);
     // Dashboards are global to the account, unlike alarms and metrics, so the region is part of the name
     // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html).
-    const dashboardName = `${props.serviceName}-${Aws.REGION}`;
+    const dashboardName = `${namePrefix}-${Aws.REGION}`;
     const dashboards = new DefaultDashboardFactory(this, 'Dashboards', {
       dashboardNamePrefix: dashboardName,
       createDashboard: true,
@@ -70,7 +75,7 @@ export class TriggerMonitoring extends Construct {
     });
     const facade = new MonitoringFacade(this, 'Facade', {
       alarmFactoryDefaults: {
-        alarmNamePrefix: props.serviceName,
+        alarmNamePrefix: namePrefix,
         actionsEnabled: true,
         action: new SnsAlarmActionStrategy({ onAlarmTopic: this.alarmTopic }),
         datapointsToAlarm: 1,

@@ -1,5 +1,5 @@
 export { ALARM_DESCRIPTIONS, type AlarmKind } from './alarmDescriptions';
-export { serviceNameOf } from './serviceName';
+export { boundedName, serviceNameOf } from './serviceName';
 export { TriggerMonitoring, type TriggerMonitoringProps } from './TriggerMonitoring';
 export {
   defaultOldestMessageAlarmSeconds,

@@ -1,9 +1,20 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIMENSIONS, METRIC_NAMES, METRICS_NAMESPACE } from '../../contract/metrics';
-import { defaultOldestMessageAlarmSeconds, serviceNameOf } from '../../lib/monitoring';
+import { BlueshiftImportTrigger } from '../../lib/index';
+import { defaultOldestMessageAlarmSeconds } from '../../lib/monitoring';
 import { alarmProperties, alarmsOnMetric, attributeOf, refTo } from './monitoringTemplate';
-import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
+import {
+  DAILY_UUID,
+  rawConfigFactory,
+  SKIP_BUNDLING_CONTEXT,
+  type SynthesizedStack,
+  synthesizeStack,
+} from './synthesizeStack';
+
+/** `<stack>-<trigger id>`: the function's POWERTOOLS_SERVICE_NAME. */
+const SERVICE = 'TestImportTrigger-Trigger';
 
 describe('Construct: TriggerMonitoring alarms', () => {
   let defaults: SynthesizedStack;
@@ -20,9 +31,9 @@ describe('Construct: TriggerMonitoring alarms', () => {
   });
 
   /** The trigger's own metric dimensions: Powertools' `service`, then the given ones. */
-  const serviceDimensions = (synthesized: SynthesizedStack, outcome: string) => [
+  const serviceDimensions = (outcome: string) => [
     { Name: DIMENSIONS.outcome, Value: outcome },
-    { Name: 'service', Value: serviceNameOf(synthesized.stack.trigger) },
+    { Name: 'service', Value: SERVICE },
   ];
 
   it('alarms as soon as a message waits in the dead-letter queue, an idle queue being healthy', () => {
@@ -80,29 +91,32 @@ describe('Construct: TriggerMonitoring alarms', () => {
   it.each([
     ['Errors', 'functionErrorsAlarmThreshold'],
     ['Throttles', 'throttlesAlarmThreshold'],
-  ])('alarms on the function metric %s at the configured count within 5 minutes', (metricName, field) => {
-    // Prepare
-    const { stack, template } = defaults;
+  ] as const)(
+    'alarms on the function metric %s at the configured count within 5 minutes',
+    (metricName, field) => {
+      // Prepare
+      const { stack, template } = defaults;
 
-    // Assess
-    template.hasResourceProperties(
-      'AWS::CloudWatch::Alarm',
-      alarmProperties({
-        namespace: 'AWS/Lambda',
-        metricName,
-        dimensions: [{ Name: 'FunctionName', Value: refTo(defaults, stack.trigger.function) }],
-        statistic: 'Sum',
-        periodSeconds: 300,
-        // Default 1: the library's count alarms fire above their threshold.
-        threshold: (stack.trigger.config as unknown as Record<string, number>)[field] - 1,
-        comparisonOperator: 'GreaterThanThreshold',
-        evaluationPeriods: 1,
-        datapointsToAlarm: 1,
-        treatMissingData: 'notBreaching',
-        alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
-      }),
-    );
-  });
+      // Assess
+      template.hasResourceProperties(
+        'AWS::CloudWatch::Alarm',
+        alarmProperties({
+          namespace: 'AWS/Lambda',
+          metricName,
+          dimensions: [{ Name: 'FunctionName', Value: refTo(defaults, stack.trigger.function) }],
+          statistic: 'Sum',
+          periodSeconds: 300,
+          // Default 1: the library's count alarms fire above their threshold.
+          threshold: stack.trigger.config[field] - 1,
+          comparisonOperator: 'GreaterThanThreshold',
+          evaluationPeriods: 1,
+          datapointsToAlarm: 1,
+          treatMissingData: 'notBreaching',
+          alarmActions: [refTo(defaults, stack.trigger.monitoring.alarmTopic)],
+        }),
+      );
+    },
+  );
 
   it.each([
     ['permanent', 'Blueshift refused'],
@@ -116,7 +130,7 @@ describe('Construct: TriggerMonitoring alarms', () => {
       ...alarmProperties({
         namespace: METRICS_NAMESPACE,
         metricName: METRIC_NAMES.triggers,
-        dimensions: serviceDimensions(defaults, outcome),
+        dimensions: serviceDimensions(outcome),
         statistic: 'Sum',
         periodSeconds: 60,
         threshold: 0,
@@ -138,7 +152,7 @@ describe('Construct: TriggerMonitoring alarms', () => {
     // Assess
     expect(alarms).toHaveLength(6);
     for (const { Properties } of alarms) {
-      expect(Properties.AlarmName).toMatch(new RegExp(`^${serviceNameOf(stack.trigger)}-`));
+      expect(Properties.AlarmName).toMatch(new RegExp(`^${SERVICE}-`));
       expect(Properties.AlarmActions).toEqual([refTo(defaults, stack.trigger.monitoring.alarmTopic)]);
     }
   });
@@ -153,5 +167,27 @@ describe('Construct: TriggerMonitoring alarms', () => {
     );
     expect(alarmsOnMetric(template, 'Errors').map((alarm) => alarm.Threshold)).toEqual([2]);
     expect(alarmsOnMetric(template, 'Throttles').map((alarm) => alarm.Threshold)).toEqual([9]);
+  });
+});
+
+describe('Construct: TriggerMonitoring names', () => {
+  it('keeps alarm and dashboard names within 255 characters for long stack names and ids', () => {
+    // Prepare
+    const stack = new Stack(new App({ context: SKIP_BUNDLING_CONTEXT }), 'S'.repeat(128));
+
+    // Act
+    new BlueshiftImportTrigger(stack, 'T'.repeat(150), { imports: [{ prefix: 'in/', uuid: DAILY_UUID }] });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const alarmNames = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (alarm) => alarm.Properties.AlarmName as string,
+    );
+    expect(alarmNames).toHaveLength(6);
+    for (const name of alarmNames) expect(name.length).toBeLessThanOrEqual(255);
+    const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    const [namePrefix] = dashboard?.Properties.DashboardName['Fn::Join'][1] ?? [];
+    // The region, the rest of the name, is at most 14 characters (ap-southeast-4).
+    expect(namePrefix.length + 14).toBeLessThanOrEqual(255);
   });
 });

@@ -1,8 +1,11 @@
-import { App, Stack } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_DEFAULTS } from '../../lib/config/schema';
-import { defaultOldestMessageAlarmSeconds, monitoringThresholds, serviceNameOf } from '../../lib/monitoring';
+import {
+  boundedName,
+  defaultOldestMessageAlarmSeconds,
+  monitoringThresholds,
+  serviceNameOf,
+} from '../../lib/monitoring';
 
 const retryFactory = (overrides: Partial<Parameters<typeof defaultOldestMessageAlarmSeconds>[0]> = {}) => ({
   maxReceiveCount: 3,
@@ -56,22 +59,26 @@ describe('Function: monitoringThresholds()', () => {
 });
 
 describe('Function: serviceNameOf()', () => {
-  const triggerIn = (stackName: string, id: string) =>
-    new Construct(new Construct(new Stack(new App(), stackName), 'Parent'), id);
-
-  it('names the stack and the construct id, not the path', () => {
+  it('joins the stack name and the construct id', () => {
     // Assess
-    expect(serviceNameOf(triggerIn('DataImports', 'Trigger'))).toBe('DataImports-Trigger');
+    expect(serviceNameOf('DataImports', 'Trigger')).toBe('DataImports-Trigger');
+  });
+});
+
+describe('Function: boundedName()', () => {
+  it('replaces characters names may not hold', () => {
+    // Assess
+    expect(boundedName('Data.Imports/Trigger', 100)).toBe('Data-Imports-Trigger');
   });
 
-  it('keeps long names within 100 characters, still apart', () => {
+  it('cuts long names to the length, ending in a hash so they stay apart', () => {
     // Act
-    const first = serviceNameOf(triggerIn('S'.repeat(120), 'One'));
-    const second = serviceNameOf(triggerIn('S'.repeat(120), 'Two'));
+    const first = boundedName(`${'S'.repeat(120)}-One`, 100);
+    const second = boundedName(`${'S'.repeat(120)}-Two`, 100);
 
     // Assess
     expect(first).toHaveLength(100);
-    expect(first).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(first).toMatch(/^S+-[0-9a-f]{8}$/);
     expect(first).not.toBe(second);
   });
 });
