@@ -180,6 +180,8 @@ export class TriggerMonitoring extends Construct {
       })
       .monitorLambdaFunction({
         lambdaFunction: props.function,
+        // Its events come from SQS, not a stream: no iterator age, no offset lag.
+        isIterator: false,
         alarmFriendlyName: 'Function',
         humanReadableName: 'Trigger function',
         // The library's count alarms fire above the count; ours at it.
