@@ -123,8 +123,11 @@ export class TriggerMonitoring extends Construct {
           },
           {
             title: 'Triggered, by import',
-            metrics: distinctUuids(props.imports).map((uuid) =>
-              metrics.importTriggers(uuid, 'triggered', { statistic: MetricStatistic.SUM, label: uuid }),
+            metrics: [...prefixesByUuid(props.imports)].map(([uuid, prefixes]) =>
+              metrics.importTriggers(uuid, 'triggered', {
+                statistic: MetricStatistic.SUM,
+                label: `${prefixes.join(', ')} (${uuid})`,
+              }),
             ),
           },
           {
@@ -235,7 +238,9 @@ function functionMetricAlarm(kind: AlarmKind): CustomThreshold {
   };
 }
 
-/** Each import UUID once, in config order (several prefixes may start one import). */
-function distinctUuids(imports: readonly ImportMapping[]): string[] {
-  return [...new Set(imports.map((mapping) => mapping.uuid))];
+/** Each import UUID once, in config order, with the prefixes that start it (several may). */
+function prefixesByUuid(imports: readonly ImportMapping[]): Map<string, string[]> {
+  const byUuid = new Map<string, string[]>();
+  for (const { uuid, prefix } of imports) byUuid.set(uuid, [...(byUuid.get(uuid) ?? []), prefix]);
+  return byUuid;
 }

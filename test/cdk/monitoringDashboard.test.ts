@@ -80,8 +80,13 @@ describe('Construct: TriggerMonitoring dashboard', () => {
     );
   });
 
-  it('draws the successful triggers of each configured import', () => {
+  it('draws the successful triggers of each configured import, labelled with its prefix', () => {
+    // Prepare
+    const widget = widgets.find((candidate) => candidate.properties.title === 'Triggered, by import');
+    const labels = widget?.properties.metrics?.map((row) => (row.at(-1) as { label?: string }).label);
+
     // Assess
+    expect(labels).toEqual([`customers/daily/ (${DAILY_UUID})`, `customers/vip/ (${VIP_UUID})`]);
     expect(rowsOf('Triggered, by import')).toEqual(
       [DAILY_UUID, VIP_UUID].map((uuid) => [
         METRICS_NAMESPACE,
