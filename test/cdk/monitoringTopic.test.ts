@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -25,30 +25,21 @@ describe('Construct: TriggerMonitoring alarm topic', () => {
     );
   });
 
-  it('creates one topic encrypted with a rotated key of its own that CloudWatch may use', () => {
+  it('creates one topic, not encrypted at rest, which is acknowledged with a reason', () => {
     // Prepare
     const { stack, template } = created;
+    const topic = stack.trigger.monitoring.alarmTopic;
 
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', 1);
-    template.resourceCountIs('AWS::KMS::Key', 1);
-    const [keyId] = Object.keys(template.findResources('AWS::KMS::Key'));
-    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
-    template.hasResourceProperties('AWS::KMS::Key', {
-      EnableKeyRotation: true,
-      KeyPolicy: {
-        Statement: Match.arrayWith([
-          Match.objectLike({
-            Effect: 'Allow',
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          }),
-        ]),
-      },
-    });
-    expect(stack.resolve(stack.trigger.monitoring.alarmTopic.topicArn)).toEqual(
-      refTo(created, stack.trigger.monitoring.alarmTopic),
-    );
+    template.resourceCountIs('AWS::KMS::Key', 0);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.absent() });
+    const acknowledged = topic.node.metadata.find(
+      (entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY,
+    )?.data as Record<string, string> | undefined;
+    expect(Object.entries(acknowledged ?? {})).toEqual([
+      [expect.stringMatching(/AwsSolutions-SNS2$/), expect.stringMatching(/no secret or customer data/)],
+    ]);
   });
 
   it("refuses publishing without TLS and lets only this account's alarms publish", () => {
