@@ -98,6 +98,7 @@ export class BlueshiftImportTrigger extends Construct {
     this.apiKeySecret = apiKeySecret ?? createApiKeySecret(this, 'ApiKeySecret');
     this.bucket = bucket ?? this.createBucket();
 
+    const stackName = Stack.of(this).stackName;
     this.function = createTriggerFunction(this, {
       memorySizeMb: config.memorySizeMb,
       timeoutSeconds: config.functionTimeoutSeconds,
@@ -107,6 +108,7 @@ export class BlueshiftImportTrigger extends Construct {
         ...config,
         secretId: secretIdOf(this.apiKeySecret),
         bucketName: this.bucket.bucketName,
+        serviceName: serviceNameOf(stackName, id),
       }),
     });
     grantSecretRead(this.apiKeySecret, this.function);
@@ -114,7 +116,7 @@ export class BlueshiftImportTrigger extends Construct {
       function: this.function,
       ingestQueue: this.ingestQueue,
       deadLetterQueue: this.deadLetterQueue,
-      serviceName: serviceNameOf(Stack.of(this).stackName, id),
+      serviceName: serviceNameOf(stackName, id),
       alarmEmails: alarmEmails(config.alarmEmail),
       thresholds: monitoringThresholds(config),
       imports: config.imports,

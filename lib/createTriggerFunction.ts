@@ -54,7 +54,7 @@ export function createTriggerFunction(scope: Construct, props: TriggerFunctionPr
     loggingFormat: LoggingFormat.JSON,
     applicationLogLevelV2: ApplicationLogLevel.INFO,
     systemLogLevelV2: SystemLogLevel.WARN,
-    environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'blueshift-import-trigger' },
+    environment: props.environment,
   });
 }
 

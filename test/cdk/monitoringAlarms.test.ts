@@ -8,6 +8,7 @@ import { alarmProperties, alarmsOnMetric, attributeOf, refTo } from './monitorin
 import {
   DAILY_UUID,
   rawConfigFactory,
+  resourceOf,
   SKIP_BUNDLING_CONTEXT,
   type SynthesizedStack,
   synthesizeStack,
@@ -155,6 +156,17 @@ describe('Construct: TriggerMonitoring alarms', () => {
       expect(Properties.AlarmName).toMatch(new RegExp(`^${SERVICE}-`));
       expect(Properties.AlarmActions).toEqual([refTo(defaults, stack.trigger.monitoring.alarmTopic)]);
     }
+  });
+
+  it("watches the metrics the function emits: its POWERTOOLS_SERVICE_NAME is the alarms' service", () => {
+    // Prepare
+    const { stack } = defaults;
+
+    // Act
+    const environment = resourceOf(defaults, stack.trigger.function).Properties.Environment.Variables;
+
+    // Assess
+    expect(environment.POWERTOOLS_SERVICE_NAME).toBe(SERVICE);
   });
 
   it('uses the configured thresholds', () => {
