@@ -46,7 +46,7 @@ export type BlueshiftImportTriggerProps = TriggerSettings & {
   readonly bucket?: IBucket;
   /** Secret holding the Blueshift User API key. @default - a retained secret is created for the operator to fill in */
   readonly apiKeySecret?: ISecret;
-  /** Topic the alarms notify; must be in the stack's region. @default - an encrypted, TLS-only topic is created */
+  /** Topic the alarms notify; must be in the stack's region. @default - a TLS-only topic is created */
   readonly alarmTopic?: ITopic;
 };
 

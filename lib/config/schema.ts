@@ -28,8 +28,7 @@ const appShape = {
       'The customer-managed KMS key (key ARN) that encrypts `apiKeySecretName`; the function may decrypt with it through Secrets Manager only.',
   }),
   alarmTopicArn: arnSchemas.snsTopic.optional().meta({
-    description:
-      'An existing SNS topic the alarms notify. Omitted: the stack creates one (encrypted, TLS only).',
+    description: 'An existing SNS topic the alarms notify. Omitted: the stack creates one (TLS only).',
   }),
 };
 

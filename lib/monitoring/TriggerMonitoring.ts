@@ -1,23 +1,22 @@
 import { Aws, Duration } from 'aws-cdk-lib';
-import { type AlarmBase, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type AlarmBase, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import {
   type AlarmWithAnnotation,
-  type CustomThreshold,
   DefaultDashboardFactory,
-  MetricStatistic,
   MonitoringFacade,
   SnsAlarmActionStrategy,
 } from 'cdk-monitoring-constructs';
 import { Construct } from 'constructs';
 import type { ImportMapping } from '../../contract/importMapping';
-import { ALARM_DESCRIPTIONS, type AlarmKind } from './alarmDescriptions';
+import { type AlarmKind, described } from './alarmDescriptions';
 import { createAlarmTopic, subscribeEmails } from './alarmTopic';
+import { importMetricGroups } from './importMetricGroups';
 import { boundedName } from './serviceName';
 import type { MonitoringThresholds } from './thresholds';
-import { METRIC_OUTCOMES, TriggerMetrics } from './triggerMetrics';
+import { TriggerMetrics } from './triggerMetrics';
 
 /** What the trigger's monitoring watches and whom it tells. */
 export interface TriggerMonitoringProps {
@@ -29,7 +28,7 @@ export interface TriggerMonitoringProps {
   readonly deadLetterQueue: IQueue;
   /** The function's `POWERTOOLS_SERVICE_NAME`: its metrics' `service` dimension, and the alarms' and dashboard's name prefix. */
   readonly serviceName: string;
-  /** Topic the alarms notify; must be in the stack's region. @default - an encrypted, TLS-only topic is created */
+  /** Topic the alarms notify; must be in the stack's region. @default - a TLS-only topic is created */
   readonly alarmTopic?: ITopic;
   /** Addresses subscribed to the alarm topic. @default - none */
   readonly alarmEmails?: readonly string[];
@@ -41,9 +40,6 @@ export interface TriggerMonitoringProps {
 
 /** Alarm and dashboard names hold at most 255 characters; the prefix leaves room for what follows it. */
 const MAX_NAME_PREFIX_LENGTH = 100;
-
-/** Alarms on the trigger's own metrics evaluate each minute and stay in alarm for this many quiet minutes. */
-const FUNCTION_ALARM_WINDOW_MINUTES = 15;
 
 /**
  * The trigger's alarms (each notifying one SNS topic) and its dashboard, built with cdk-monitoring-constructs:
@@ -91,74 +87,7 @@ export class TriggerMonitoring extends Construct {
       .monitorCustom({
         alarmFriendlyName: 'Imports',
         humanReadableName: 'Blueshift import triggers',
-        metricGroups: [
-          {
-            title: 'Triggers by outcome',
-            metrics: METRIC_OUTCOMES.map((outcome) =>
-              metrics.triggers(outcome, { statistic: MetricStatistic.SUM, label: outcome }),
-            ),
-          },
-          {
-            title: 'Permanent failures and unavailable key (alarmed)',
-            metrics: [
-              {
-                alarmFriendlyName: 'PermanentFailures',
-                metric: metrics.triggers('permanent', {
-                  statistic: MetricStatistic.SUM,
-                  label: 'permanent',
-                  period: Duration.minutes(1),
-                }),
-                addAlarm: { Critical: functionMetricAlarm('permanentFailures') },
-              },
-              {
-                alarmFriendlyName: 'KeyUnavailable',
-                metric: metrics.triggers('key-unavailable', {
-                  statistic: MetricStatistic.SUM,
-                  label: 'key-unavailable',
-                  period: Duration.minutes(1),
-                }),
-                addAlarm: { Critical: functionMetricAlarm('keyUnavailable') },
-              },
-            ],
-          },
-          {
-            title: 'Triggered, by import',
-            metrics: [...prefixesByUuid(props.imports)].map(([uuid, prefixes]) =>
-              metrics.importTriggers(uuid, 'triggered', {
-                statistic: MetricStatistic.SUM,
-                label: `${prefixes.join(', ')} (${uuid})`,
-              }),
-            ),
-          },
-          {
-            title: 'Files',
-            metrics: [
-              metrics.metric('filesCovered', { statistic: MetricStatistic.SUM, label: 'covered, no call' }),
-              metrics.metric('filesSettling', { statistic: MetricStatistic.SUM, label: 'settling' }),
-              metrics.metric('filesWaitingBusy', { statistic: MetricStatistic.SUM, label: 'waiting, busy' }),
-              metrics.metric('filesPerTrigger', { statistic: MetricStatistic.AVERAGE, label: 'per trigger' }),
-            ],
-          },
-          {
-            title: 'Blueshift latency',
-            metrics: [
-              metrics.metric('blueshiftLatency', { statistic: MetricStatistic.P50, label: 'p50' }),
-              metrics.metric('blueshiftLatency', { statistic: MetricStatistic.P99, label: 'p99' }),
-            ],
-          },
-          {
-            title: 'Records and messages',
-            metrics: [
-              metrics.metric('recordsFailed', { statistic: MetricStatistic.SUM, label: 'records failed' }),
-              metrics.metric('unreadableMessages', { statistic: MetricStatistic.SUM, label: 'unreadable' }),
-              metrics.metric('testEvents', { statistic: MetricStatistic.SUM, label: 'test events' }),
-              metrics.metric('ledgerUnavailable', {
-                statistic: MetricStatistic.SUM,
-                label: 'ledger unavailable',
-              }),
-            ],
-          },
-        ],
+        metricGroups: importMetricGroups(metrics, props.imports),
       })
       .monitorSqsQueueWithDlq({
         queue: props.ingestQueue,
@@ -214,33 +143,4 @@ export class TriggerMonitoring extends Construct {
     if (!found) throw new Error(`no ${kind} alarm`);
     return found.alarm;
   }
-}
-
-/** An alarm's description, and its kind as a tag to find it by. */
-function described(kind: AlarmKind) {
-  return { alarmDescriptionOverride: ALARM_DESCRIPTIONS[kind], customTags: [kind] };
-}
-
-/**
- * An alarm on the function's own count metrics: any occurrence within a minute alarms, and the alarm stays
- * until 15 minutes pass without one, so the retries of one failure send one notification, not one each.
- * The metric exists only when something happened: no data is healthy.
- */
-function functionMetricAlarm(kind: AlarmKind): CustomThreshold {
-  return {
-    threshold: 0,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-    period: Duration.minutes(1),
-    datapointsToAlarm: 1,
-    evaluationPeriods: FUNCTION_ALARM_WINDOW_MINUTES,
-    treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
-    ...described(kind),
-  };
-}
-
-/** Each import UUID once, in config order, with the prefixes that start it (several may). */
-function prefixesByUuid(imports: readonly ImportMapping[]): Map<string, string[]> {
-  const byUuid = new Map<string, string[]>();
-  for (const { uuid, prefix } of imports) byUuid.set(uuid, [...(byUuid.get(uuid) ?? []), prefix]);
-  return byUuid;
 }

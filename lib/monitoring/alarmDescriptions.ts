@@ -27,3 +27,8 @@ export const ALARM_DESCRIPTIONS = {
 
 /** The kinds of alarm the trigger has. */
 export type AlarmKind = keyof typeof ALARM_DESCRIPTIONS;
+
+/** An alarm's description, and its kind as a tag to find it by (`TriggerMonitoring.alarm`). */
+export function described(kind: AlarmKind) {
+  return { alarmDescriptionOverride: ALARM_DESCRIPTIONS[kind], customTags: [kind] };
+}
