@@ -202,4 +202,27 @@ describe('Construct: TriggerMonitoring names', () => {
     // The region, the rest of the name, is at most 14 characters (ap-southeast-4).
     expect(namePrefix.length + 14).toBeLessThanOrEqual(255);
   });
+
+  it('gives two triggers in one stack their own alarms, topics and dashboards', () => {
+    // Prepare
+    const stack = new Stack(new App({ context: SKIP_BUNDLING_CONTEXT }), 'Imports');
+    const imports = [{ prefix: 'in/', uuid: DAILY_UUID }];
+
+    // Act
+    new BlueshiftImportTrigger(stack, 'Daily', { imports });
+    new BlueshiftImportTrigger(stack, 'Weekly', { imports });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const alarmNames = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
+      (alarm) => alarm.Properties.AlarmName as string,
+    );
+    expect(new Set(alarmNames).size).toBe(12);
+    expect(alarmNames.filter((name) => name.startsWith('Imports-Daily-'))).toHaveLength(6);
+    template.resourceCountIs('AWS::SNS::Topic', 2);
+    const dashboardNames = Object.values(template.findResources('AWS::CloudWatch::Dashboard')).map(
+      (dashboard) => dashboard.Properties.DashboardName['Fn::Join'][1][0],
+    );
+    expect(dashboardNames).toEqual(['Imports-Daily-', 'Imports-Weekly-']);
+  });
 });
