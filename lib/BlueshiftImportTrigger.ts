@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { EventSourceMapping, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -12,14 +12,15 @@ import { toEnvironment } from '../contract/handlerSettings';
 import { createApiKeySecret, grantSecretRead, secretIdOf } from './apiKeySecret';
 import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
+import { alarmEmails } from './config/monitoringFields';
 import { assertSameRegion } from './config/sameRegion';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
 import { settleWarnings } from './config/settleRules';
 import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
-import { deadLetterAlarm } from './deadLetterAlarm';
 import { logGroupNameOf, serviceNameOf } from './deploymentNames';
 import { IngestQueues, ingestQueueName } from './IngestQueues';
+import { monitoringThresholds, TriggerMonitoring } from './monitoring';
 import { notificationFilters, rootPrefixes } from './notificationFilters';
 import { createTriggerLedgerTable, grantLedgerAccess } from './triggerLedgerTable';
 
@@ -49,7 +50,7 @@ export type BlueshiftImportTriggerProps = TriggerSettings & {
   readonly bucket?: IBucket;
   /** Secret holding the Blueshift User API key. @default - a retained secret is created for the operator to fill in */
   readonly apiKeySecret?: ISecret;
-  /** Topic the dead-letter alarm notifies; must be in the stack's region. @default - the alarm shows in CloudWatch only */
+  /** Topic the alarms notify; must be in the stack's region. @default - a TLS-only topic is created */
   readonly alarmTopic?: ITopic;
 };
 
@@ -72,7 +73,9 @@ export class BlueshiftImportTrigger extends Construct {
   /** The trigger ledger: what each import's newest trigger covered; absent when `triggerLedger` is false. */
   public readonly ledgerTable?: Table;
   /** In alarm while any message waits in the dead-letter queue. */
-  public readonly deadLetterAlarm: Alarm;
+  public readonly deadLetterAlarm: IAlarm;
+  /** The alarms, their topic and the dashboard. */
+  public readonly monitoring: TriggerMonitoring;
   /** The settings in force, defaults applied. */
   public readonly config: ResolvedSettings;
 
@@ -101,7 +104,6 @@ export class BlueshiftImportTrigger extends Construct {
     });
     this.ingestQueue = queues.queue;
     this.deadLetterQueue = queues.deadLetterQueue;
-    this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, alarmTopic);
     this.apiKeySecret = apiKeySecret ?? createApiKeySecret(this, 'ApiKeySecret');
     this.bucket = bucket ?? this.createBucket();
     if (config.triggerLedger) this.ledgerTable = createTriggerLedgerTable(this, 'TriggerLedger');
@@ -123,6 +125,17 @@ export class BlueshiftImportTrigger extends Construct {
     });
     grantSecretRead(this.apiKeySecret, this.function);
     if (this.ledgerTable) grantLedgerAccess(this.ledgerTable, this.function);
+    this.monitoring = new TriggerMonitoring(this, 'Monitoring', {
+      function: this.function,
+      ingestQueue: this.ingestQueue,
+      deadLetterQueue: this.deadLetterQueue,
+      serviceName: serviceNameOf(stackName, id),
+      alarmEmails: alarmEmails(config.alarmEmail),
+      thresholds: monitoringThresholds(config),
+      imports: config.imports,
+      ...(alarmTopic ? { alarmTopic } : {}),
+    });
+    this.deadLetterAlarm = this.monitoring.alarm('deadLetterQueue');
     this.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: config.batchSize,

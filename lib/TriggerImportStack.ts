@@ -54,6 +54,8 @@ export class TriggerImportStack extends Stack {
       [KEYS.logGroupName]: this.trigger.function.logGroup.logGroupName,
       ...(ledgerTable ? { [KEYS.ledgerTableName]: ledgerTable.tableName } : {}),
       DeadLetterAlarmName: this.trigger.deadLetterAlarm.alarmName,
+      [KEYS.dashboardUrl]: this.trigger.monitoring.dashboardUrl,
+      [KEYS.alarmTopicArn]: this.trigger.monitoring.alarmTopic.topicArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

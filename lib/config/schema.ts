@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monitoringShape } from './monitoringFields';
 import { settingsRules } from './rules';
 import { API_BASE_URLS, settingsShape } from './settingsFields';
 import { arnSchemas, bucketNameSchema, secretNameSchema } from './textFields';
@@ -27,7 +28,7 @@ const appShape = {
       'The customer-managed KMS key (key ARN) that encrypts `apiKeySecretName`; the function may decrypt with it through Secrets Manager only.',
   }),
   alarmTopicArn: arnSchemas.snsTopic.optional().meta({
-    description: 'An SNS topic the dead-letter alarm notifies. Omitted: the alarm shows in CloudWatch only.',
+    description: 'An existing SNS topic the alarms notify. Omitted: the stack creates one (TLS only).',
   }),
 };
 
@@ -44,7 +45,7 @@ const withBaseUrl = <T extends { apiRegion: keyof typeof API_BASE_URLS; apiBaseU
 
 /** The construct's plain-data settings. */
 export const triggerSettingsSchema = z
-  .strictObject(settingsShape, { error: unknownField })
+  .strictObject({ ...settingsShape, ...monitoringShape }, { error: unknownField })
   .check(...settingsRules(settingsShape))
   .transform(withBaseUrl);
 
@@ -65,7 +66,7 @@ const kmsKeyNeedsSecret = z.superRefine<{ apiKeySecretName?: unknown; apiKeySecr
 
 /** The app's configuration, as written in cdk.json under `blueshiftImportTrigger` or in a config file. */
 export const appConfigSchema = z
-  .strictObject({ ...settingsShape, ...appShape }, { error: unknownField })
+  .strictObject({ ...settingsShape, ...monitoringShape, ...appShape }, { error: unknownField })
   .check(...settingsRules(settingsShape), kmsKeyNeedsSecret)
   .transform(({ $schema: _editorsOnly, ...config }) => withBaseUrl(config));
 

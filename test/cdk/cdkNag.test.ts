@@ -103,9 +103,14 @@ describe('Stack: TriggerImportStack against cdk-nag AwsSolutions and Serverless'
           id: 'Serverless-LambdaEventSourceMappingDestination',
           reason: expect.any(String),
         },
+        {
+          path: 'TestImportTrigger/Trigger/Monitoring/AlarmTopic',
+          id: 'AwsSolutions-SNS2',
+          reason: expect.any(String),
+        },
       ]),
     );
-    expect(acknowledgements).toHaveLength(7);
+    expect(acknowledgements).toHaveLength(8);
     for (const { reason } of acknowledgements) expect(reason.length).toBeGreaterThan(40);
   });
 });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmsOnMetric, attributeOf, refTo } from './monitoringTemplate';
 import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
 
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:data-team-alerts';
@@ -16,29 +16,66 @@ describe('Construct: BlueshiftImportTrigger dead-letter alarm', () => {
   it('alarms when any message is visible in the dead-letter queue, treating silence as healthy', () => {
     // Prepare
     const { stack, template } = withoutTopic;
-    const deadLetterQueueId = stack.getLogicalId(stack.trigger.deadLetterQueue.node.defaultChild as CfnQueue);
+
+    // Act
+    const alarms = alarmsOnMetric(template, 'ApproximateNumberOfMessagesVisible');
+
+    // Assess
+    expect(alarms).toEqual([
+      expect.objectContaining({
+        Metrics: [
+          expect.objectContaining({
+            MetricStat: {
+              Metric: {
+                Namespace: 'AWS/SQS',
+                MetricName: 'ApproximateNumberOfMessagesVisible',
+                Dimensions: [
+                  {
+                    Name: 'QueueName',
+                    Value: attributeOf(withoutTopic, stack.trigger.deadLetterQueue, 'QueueName'),
+                  },
+                ],
+              },
+              Period: 300,
+              Stat: 'Maximum',
+            },
+          }),
+        ],
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmDescription: expect.stringMatching(/redrive/),
+      }),
+    ]);
+  });
+
+  it('notifies the topic the stack creates when none is configured', () => {
+    // Prepare
+    const { stack, template } = withoutTopic;
+
+    // Act
+    const [alarm] = alarmsOnMetric(template, 'ApproximateNumberOfMessagesVisible');
+
+    // Assess
+    expect(alarm?.AlarmActions).toEqual([refTo(withoutTopic, stack.trigger.monitoring.alarmTopic)]);
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+  });
+
+  it('notifies the configured SNS topic, and creates none', () => {
+    // Prepare
+    const { template } = withTopic;
 
     // Assess
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/SQS',
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLetterQueueId, 'QueueName'] } }],
-      Statistic: 'Maximum',
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'notBreaching',
-      AlarmDescription: Match.stringLikeRegexp('redrive'),
+      Metrics: [
+        Match.objectLike({
+          MetricStat: Match.objectLike({
+            Metric: Match.objectLike({ MetricName: 'ApproximateNumberOfMessagesVisible' }),
+          }),
+        }),
+      ],
+      AlarmActions: [TOPIC_ARN],
     });
-  });
-
-  it('has no alarm action unless a topic is configured', () => {
-    // Assess
-    const [alarm] = Object.values(withoutTopic.template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarm?.Properties.AlarmActions).toBeUndefined();
-  });
-
-  it('notifies the configured SNS topic', () => {
-    // Assess
-    withTopic.template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmActions: [TOPIC_ARN] });
+    template.resourceCountIs('AWS::SNS::Topic', 0);
   });
 });

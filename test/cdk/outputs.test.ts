@@ -6,17 +6,19 @@ import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synt
 
 /** The output keys the ops CLI and the README name. */
 const OUTPUT_KEYS = [
+  'AlarmTopicArn',
   'ApiKeySecretArn',
   'ApiKeySecretName',
   'BlueshiftApiBaseUrl',
   'BucketName',
+  'DashboardUrl',
   'DeadLetterAlarmName',
   'DeadLetterQueueArn',
   'DeadLetterQueueConsoleUrl',
   'DeadLetterQueueUrl',
+  'FunctionName',
   'IngestQueueArn',
   'IngestQueueUrl',
-  'TriggerFunctionName',
   'TriggerLedgerTableName',
   'TriggerLogGroupName',
 ];
@@ -49,7 +51,7 @@ describe('Stack: TriggerImportStack outputs', () => {
     expect(outputs.IngestQueueArn.Value).toEqual(stack.resolve(trigger.ingestQueue.queueArn));
     expect(outputs.DeadLetterQueueUrl.Value).toEqual(stack.resolve(trigger.deadLetterQueue.queueUrl));
     expect(outputs.DeadLetterQueueArn.Value).toEqual(stack.resolve(trigger.deadLetterQueue.queueArn));
-    expect(outputs.TriggerFunctionName.Value).toEqual(stack.resolve(trigger.function.functionName));
+    expect(outputs.FunctionName.Value).toEqual(stack.resolve(trigger.function.functionName));
     expect(outputs.BucketName.Value).toEqual(stack.resolve(trigger.bucket.bucketName));
   });
 
@@ -73,16 +75,11 @@ describe('Stack: TriggerImportStack outputs', () => {
     );
     expect(outputs[STACK_OUTPUT_KEYS.apiBaseUrl].Value).toBe('https://api.getblueshift.com');
     const cdkOwnKeys = ['ApiKeySecretName', 'BucketName', 'DeadLetterAlarmName', 'DeadLetterQueueConsoleUrl'];
-    const monitoringKeys = [STACK_OUTPUT_KEYS.dashboardUrl, STACK_OUTPUT_KEYS.alarmTopicArn] as string[];
     expect(
       Object.keys(outputs)
         .filter((key) => !cdkOwnKeys.includes(key))
         .sort(),
-    ).toEqual(
-      Object.values(STACK_OUTPUT_KEYS)
-        .filter((key) => !monitoringKeys.includes(key))
-        .sort(),
-    );
+    ).toEqual(Object.values(STACK_OUTPUT_KEYS).sort());
   });
 
   it('has no ledger table output when the ledger is off', () => {

@@ -1,0 +1,71 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import type { SynthesizedStack } from './synthesizeStack';
+
+/** One alarm's expected properties; the metric is matched inside the alarm's `Metrics` (how CDK renders labels). */
+export interface ExpectedAlarm {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: readonly { readonly Name: string; readonly Value: unknown }[];
+  readonly statistic: string;
+  readonly periodSeconds: number;
+  readonly threshold: number;
+  readonly comparisonOperator: string;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  readonly treatMissingData: string;
+  readonly alarmActions: readonly unknown[];
+}
+
+/** The `AWS::CloudWatch::Alarm` properties an expected alarm has. */
+export function alarmProperties(expected: ExpectedAlarm): Record<string, unknown> {
+  return {
+    Metrics: [
+      Match.objectLike({
+        MetricStat: {
+          Metric: {
+            Namespace: expected.namespace,
+            MetricName: expected.metricName,
+            Dimensions: Match.arrayEquals([...expected.dimensions]),
+          },
+          Period: expected.periodSeconds,
+          Stat: expected.statistic,
+        },
+        ReturnData: true,
+      }),
+    ],
+    Threshold: expected.threshold,
+    ComparisonOperator: expected.comparisonOperator,
+    EvaluationPeriods: expected.evaluationPeriods,
+    DatapointsToAlarm: expected.datapointsToAlarm,
+    TreatMissingData: expected.treatMissingData,
+    AlarmActions: [...expected.alarmActions],
+    AlarmDescription: Match.stringLikeRegexp('.{60,}'),
+  };
+}
+
+/** The alarms of a template whose metric has this name. */
+export function alarmsOnMetric(template: Template, metricName: string): Record<string, unknown>[] {
+  return Object.values(template.findResources('AWS::CloudWatch::Alarm'))
+    .map((alarm) => alarm.Properties as Record<string, unknown>)
+    .filter((properties) =>
+      (properties.Metrics as { MetricStat?: { Metric?: { MetricName?: string } } }[] | undefined)?.some(
+        (query) => query.MetricStat?.Metric?.MetricName === metricName,
+      ),
+    );
+}
+
+/** `{ Ref: <logical id> }` of a construct's resource, as the template refers to it. */
+export function refTo({ stack }: SynthesizedStack, construct: IConstruct): { Ref: string } {
+  return { Ref: stack.getLogicalId(construct.node.defaultChild as CfnElement) };
+}
+
+/** `{ Fn::GetAtt: [<logical id>, attribute] }` of a construct's resource. */
+export function attributeOf(
+  { stack }: SynthesizedStack,
+  construct: IConstruct,
+  attribute: string,
+): { 'Fn::GetAtt': [string, string] } {
+  return { 'Fn::GetAtt': [stack.getLogicalId(construct.node.defaultChild as CfnElement), attribute] };
+}
