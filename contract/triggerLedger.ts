@@ -140,13 +140,22 @@ const later = (a: number | undefined, b: number | undefined) =>
 /**
  * The busy streak after an outcome newer than the stored one: a 405 adds one, a success resets it, anything
  * else (a 503, a 429, a refused key) leaves it. Only a newer outcome counts, so merging the same update
- * again into a re-read item (a conditional write that lost) counts from that item's streak.
+ * again into a re-read item (a conditional write that lost) counts from that item's streak. A 405 answered
+ * while the stored busy period still runs (another environment's probe answered first, or a last receive
+ * had to call) adds nothing: the period it would start is running already.
  */
 function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome | undefined) {
   const streak = stored?.busyStreak;
   if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
-  if (outcome.verdict === 'busy') return (streak ?? 0) + 1;
+  if (outcome.verdict === 'busy') {
+    return isBusyAt(stored, outcome.atMs) ? streak : (streak ?? 0) + 1;
+  }
   return outcome.verdict === 'triggered' ? 0 : streak;
+}
+
+/** The entry says the import is busy at this time. */
+export function isBusyAt(entry: Pick<LedgerEntry, 'busyUntilMs'> | undefined, atMs: number): boolean {
+  return entry?.busyUntilMs !== undefined && entry.busyUntilMs > atMs;
 }
 
 /** Merges an update into the stored entry (or none): no time moves backwards, the newest outcome wins. */

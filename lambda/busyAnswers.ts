@@ -1,12 +1,13 @@
 import {
   busyPeriodSeconds,
+  busyWaitSeconds,
   isLastReceive,
   MAX_REDELIVERY_DELAY_SECONDS,
   PROBE_GRACE_SECONDS,
   type RedeliverySettings,
   redeliveryDelaySeconds,
 } from '../contract/redeliveryPolicy';
-import type { LedgerEntry } from '../contract/triggerLedger';
+import { isBusyAt, type LedgerEntry } from '../contract/triggerLedger';
 import type { TriggeredImport } from './triggerImports';
 import type { TriggerOutcome } from './triggerWithRetries';
 
@@ -41,18 +42,24 @@ export function planBusyAnswers(
 ): BusyAnswer[] {
   return triggered.flatMap(({ trigger, outcome }) => {
     if (!isBusyAnswer(outcome)) return [];
-    const stored = entries.get(trigger.uuid)?.busyStreak ?? 0;
-    // A 405 joins the streak (as mergeLedgerEntry counts it); a 429 leaves it and waits its Retry-After.
-    const streak = outcome.verdict === 'busy' ? stored + 1 : stored;
-    const periodSeconds = busyPeriodSeconds(streak, settings, outcome.retryAfterSeconds);
+    const entry = entries.get(trigger.uuid);
     const ownDelay = (messageId: string) =>
       redeliveryDelaySeconds(receivesOf(messageId), settings, outcome.retryAfterSeconds);
     const waiting = [...trigger.messageIds].filter((id) => !isLastReceive(receivesOf(id), settings));
+    const delays = new Map([...trigger.messageIds].map((id) => [id, 0]));
+    if (entry?.busyUntilMs !== undefined && isBusyAt(entry, nowMs)) {
+      // Called during a known busy period (a last receive had to): its probe is out already; wait for it.
+      const waitSeconds = busyWaitSeconds(entry.busyUntilMs, nowMs);
+      for (const id of waiting) delays.set(id, Math.max(ownDelay(id), waitSeconds));
+      return [{ uuid: trigger.uuid, delays }];
+    }
+    // A 405 joins the streak (as mergeLedgerEntry counts it); a 429 leaves it and waits its Retry-After.
+    const streak = (entry?.busyStreak ?? 0) + (outcome.verdict === 'busy' ? 1 : 0);
+    const periodSeconds = busyPeriodSeconds(streak, settings, outcome.retryAfterSeconds);
     const probe = waiting.reduce<string | undefined>(
       (best, id) => (best === undefined || receivesOf(id) < receivesOf(best) ? id : best),
       undefined,
     );
-    const delays = new Map([...trigger.messageIds].map((id) => [id, 0]));
     if (probe === undefined) return [{ uuid: trigger.uuid, delays }];
     const probeSeconds = Math.max(ownDelay(probe), periodSeconds);
     const othersSeconds = Math.min(MAX_REDELIVERY_DELAY_SECONDS, probeSeconds + PROBE_GRACE_SECONDS);

@@ -68,6 +68,19 @@ describe('Function: mergeLedgerEntry() – the busy streak', () => {
     expect([older.busyStreak, same.busyStreak, none.busyStreak]).toEqual([2, 2, 2]);
   });
 
+  it('adds nothing for a busy answer while the stored busy period still runs (another probe answered first)', () => {
+    // Prepare: another environment's 405 made the import busy until 60 s.
+    const running: LedgerEntry = { ...stored(3, 30_000), busyUntilMs: 60_000 };
+
+    // Act
+    const concurrent = mergeLedgerEntry(UUID, running, { lastOutcome: outcome('busy', 30_500) });
+    const after = mergeLedgerEntry(UUID, running, { lastOutcome: outcome('busy', 60_500) });
+
+    // Assess
+    expect(concurrent.busyStreak).toBe(3);
+    expect(after.busyStreak).toBe(4);
+  });
+
   it('counts from the re-read item when a conditional write lost and merges again', () => {
     // Prepare: this environment read streak 1; another wrote a busy answer first (streak 2).
     const update = { lastOutcome: outcome('busy', 3000) };

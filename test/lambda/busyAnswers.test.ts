@@ -84,6 +84,26 @@ describe('Function: planBusyAnswers()', () => {
     expect(without).toEqual({ uuid: UUID, delays: new Map([['last', 0]]) });
   });
 
+  it('plans no probe when the import was called during a known busy period (a last receive had to): the rest wait for the probe out there', () => {
+    // Prepare: busy for another 100 s, streak 3.
+    const { triggered, receivesOf } = answered({ last: 10, m1: 1, m2: 5 });
+    const entries = new Map<string, LedgerEntry>([
+      [UUID, { importUuid: UUID, busyUntilMs: NOW + 100_000, busyStreak: 3, version: 3 }],
+    ]);
+
+    // Act
+    const [answer] = planBusyAnswers(triggered, entries, receivesOf, settings, NOW);
+
+    // Assess: m2's own backoff (fifth receive, 480 s) is longer than the wait.
+    expect(answer?.busyUntilMs).toBeUndefined();
+    expect(answer?.probeMessageId).toBeUndefined();
+    expect(Object.fromEntries(answer?.delays ?? [])).toEqual({
+      last: 0,
+      m1: 100 + PROBE_GRACE_SECONDS,
+      m2: 480,
+    });
+  });
+
   it('waits at least a 429’s Retry-After without counting it in the streak', () => {
     // Prepare
     const { triggered, receivesOf } = answered(

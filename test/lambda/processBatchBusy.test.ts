@@ -118,6 +118,22 @@ describe('Function: processBatch() – one probe at a time while an import is bu
     expect(batch.counted.FilesCovered).toEqual([1]);
   });
 
+  it('neither lengthens nor restarts a running busy period when a last receive had to call', async () => {
+    // Prepare
+    const busyUntilMs = NOW + 100_000;
+    const batch = ledgerBatch({ [DAILY]: outcome(405) }, [
+      { importUuid: DAILY, busyUntilMs, busyStreak: 2, version: 2 },
+    ]);
+    const waiting = dropRecord(['daily/a.csv'], 5, 1);
+
+    // Act
+    await batch.run(waiting, dropRecord(['daily/b.csv'], 5, MAX_RECEIVE_COUNT));
+
+    // Assess
+    expect(batch.ledger.entries.get(DAILY)).toMatchObject({ busyUntilMs, busyStreak: 2 });
+    expect(batch.delays()[waiting.messageId]).toBe(100 + PROBE_GRACE_SECONDS);
+  });
+
   it('does not read the ledger again when no last receive was refused busy', async () => {
     // Prepare
     const batch = ledgerBatch({ [DAILY]: outcome(405) });
