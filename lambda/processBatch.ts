@@ -81,12 +81,13 @@ export async function processBatch(
   const calls = decisions.flatMap(({ trigger, action }) => (action.kind === 'call' ? [trigger] : []));
   const answered = await triggerImports(calls, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
   logTriggered(answered, log);
-  const { triggered, covered } =
+  const { triggered, covered, fresh } =
     ledger && entries
       ? await recheckLastReceives(answered, ledger, receivesOf, settings, ledgerBudgetMs(), log)
-      : { triggered: answered, covered: new Map() };
+      : { triggered: answered, covered: new Map(), fresh: undefined };
   const answeredAtMs = now();
-  const busy = entries ? planBusyAnswers(triggered, entries, receivesOf, settings, answeredAtMs) : [];
+  const known = entries && fresh ? new Map([...entries, ...fresh]) : entries;
+  const busy = known ? planBusyAnswers(triggered, known, receivesOf, settings, answeredAtMs) : [];
   const failures = decideFailures(
     event.Records,
     plan.untriggerable,

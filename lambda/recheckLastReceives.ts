@@ -44,7 +44,7 @@ export async function recheckLastReceives(
       sampleKeys: files.slice(0, SAMPLE_KEYS).map(({ key }) => key),
     });
   }
-  return rechecked;
+  return { ...rechecked, fresh: read.entries };
 }
 
 /** The imports whose busy answer would dead-letter a record on its last receive: worth a second look. */
@@ -67,6 +67,8 @@ export interface Rechecked {
   readonly triggered: TriggeredImport[];
   /** Files, by import, of the last receives acknowledged because another environment's trigger covers them. */
   readonly covered: ReadonlyMap<string, readonly PlannedFile[]>;
+  /** The entries read again (none: no re-read, or it failed); newer than the batch's first read. */
+  readonly fresh?: ReadonlyMap<string, LedgerEntry>;
 }
 
 /**

@@ -100,22 +100,36 @@ describe('Function: processBatch() – one probe at a time while an import is bu
   });
 
   it('re-reads the ledger once for a last receive refused busy and acknowledges it when another environment’s trigger covers it now', async () => {
-    // Prepare: while this batch calls, another environment's trigger (sent 2 s ago) lands in the ledger.
-    const batch = ledgerBatch({}, [{ importUuid: DAILY, version: 2 }]);
+    // Prepare: while this batch calls, another environment's trigger (sent 2 s ago) lands in the ledger and
+    // ends a streak of three busy answers.
+    const batch = ledgerBatch({}, [{ importUuid: DAILY, busyStreak: 3, version: 2 }]);
     batch.trigger.mockImplementationOnce(async () => {
-      batch.ledger.entries.set(DAILY, { importUuid: DAILY, triggeredAtMs: NOW - 2000, version: 3 });
+      const triggered = { verdict: 'triggered', status: '200', atMs: NOW - 1000 } as const;
+      batch.ledger.entries.set(DAILY, {
+        importUuid: DAILY,
+        triggeredAtMs: NOW - 2000,
+        lastOutcome: triggered,
+        busyStreak: 0,
+        version: 3,
+      });
       return outcome(405);
     });
     const last = dropRecord(['daily/a.csv'], 60, MAX_RECEIVE_COUNT);
     const uncovered = dropRecord(['daily/b.csv'], 1, MAX_RECEIVE_COUNT);
+    const fresh = dropRecord(['daily/c.csv'], 1, 1);
 
     // Act
-    const response = await batch.run(last, uncovered);
+    const response = await batch.run(last, uncovered, fresh);
 
-    // Assess
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: uncovered.messageId }]);
+    // Assess: the busy period counts from the streak as read again (the first 405 after a success: 30 s).
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: uncovered.messageId },
+      { itemIdentifier: fresh.messageId },
+    ]);
     expect(batch.ledger.counts.reads).toBe(2);
     expect(batch.counted.FilesCovered).toEqual([1]);
+    expect(batch.delays()[fresh.messageId]).toBe(30);
+    expect(batch.ledger.entries.get(DAILY)).toMatchObject({ busyStreak: 1, busyUntilMs: NOW + 30_000 });
   });
 
   it('neither lengthens nor restarts a running busy period when a last receive had to call', async () => {
