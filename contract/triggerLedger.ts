@@ -26,6 +26,11 @@ export interface LedgerEntry {
   readonly triggeredAtMs?: number;
   /** Until when the import is presumed busy (a 405, or a 429 with `Retry-After`): batches wait, not call. */
   readonly busyUntilMs?: number;
+  /**
+   * The SQS message that comes back at `busyUntilMs` to probe: until one probe grace after it, only the batch
+   * that holds it calls. Set with `busyUntilMs`, and kept with the busy period that wins a merge.
+   */
+  readonly probeMessageId?: string;
   readonly lastOutcome?: LedgerOutcome;
   /** When the newest file the function has seen for this import landed (the settle window reads it). */
   readonly newestFileAtMs?: number;
@@ -58,6 +63,7 @@ export const LEDGER_ATTRIBUTES = {
   waitingFiles: 'waitingFiles',
   waitingAtMs: 'waitingAt',
   busyStreak: 'busyStreak',
+  probeMessageId: 'probeMessageId',
   version: 'version',
 } as const;
 
@@ -83,6 +89,7 @@ export function toLedgerItem(entry: LedgerEntry): LedgerItem {
       item[LEDGER_ATTRIBUTES.message] = { S: outcome.message.slice(0, MAX_MESSAGE_LENGTH) };
     }
   }
+  if (entry.probeMessageId) item[LEDGER_ATTRIBUTES.probeMessageId] = { S: entry.probeMessageId };
   if (entry.waiting) {
     item[LEDGER_ATTRIBUTES.waitingFiles] = { N: String(entry.waiting.files) };
     item[LEDGER_ATTRIBUTES.waitingAtMs] = { N: String(entry.waiting.atMs) };
@@ -123,6 +130,8 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
       ...(message ? { message } : {}),
     };
   }
+  const probeMessageId = textOf(item[LEDGER_ATTRIBUTES.probeMessageId]);
+  if (probeMessageId) entry.probeMessageId = probeMessageId;
   const waitingFiles = numberOf(item[LEDGER_ATTRIBUTES.waitingFiles]);
   const waitingAtMs = numberOf(item[LEDGER_ATTRIBUTES.waitingAtMs]);
   if (waitingFiles !== undefined && waitingAtMs !== undefined) {
@@ -178,6 +187,11 @@ export function mergeLedgerEntry(
   const waiting = [stored?.waiting, update.waiting].filter((w) => w !== undefined);
   const newestWaiting = waiting.sort((a, b) => b.atMs - a.atMs)[0];
   if (newestWaiting) merged.waiting = newestWaiting;
+  // The probe goes with its busy period: the update's when its period ends no earlier than the stored one.
+  const updateBusyWins =
+    update.busyUntilMs !== undefined && update.busyUntilMs >= (stored?.busyUntilMs ?? update.busyUntilMs);
+  const probeMessageId = updateBusyWins ? update.probeMessageId : stored?.probeMessageId;
+  if (probeMessageId) merged.probeMessageId = probeMessageId;
   const busyStreak = nextBusyStreak(stored, update.lastOutcome);
   if (busyStreak !== undefined) merged.busyStreak = busyStreak;
   return merged;

@@ -23,7 +23,7 @@ export function ledgerUpdates(
   times: OutcomeTimes,
 ): Map<string, LedgerUpdate> {
   const outcomes = new Map(triggered.map(({ trigger, outcome }) => [trigger.uuid, outcome]));
-  const busyUntil = new Map(busyAnswers.map(({ uuid, busyUntilMs }) => [uuid, busyUntilMs]));
+  const busy = new Map(busyAnswers.map((answer) => [answer.uuid, answer]));
   const updates = new Map<string, LedgerUpdate>();
   for (const { trigger, entry, action } of decisions) {
     if (action.kind === 'covered') continue;
@@ -34,8 +34,9 @@ export function ledgerUpdates(
     if (outcome) {
       update.lastOutcome = ledgerOutcome(outcome, times.nowMs);
       if (outcome.verdict === 'triggered') update.triggeredAtMs = outcome.sentAtMs ?? times.callsStartedAtMs;
-      const busyUntilMs = busyUntil.get(trigger.uuid);
+      const { busyUntilMs, probeMessageId } = busy.get(trigger.uuid) ?? {};
       if (busyUntilMs !== undefined) update.busyUntilMs = busyUntilMs;
+      if (busyUntilMs !== undefined && probeMessageId) update.probeMessageId = probeMessageId;
     }
     const waiting = outcome?.verdict === 'triggered' ? 0 : trigger.files.length;
     update.waiting = { files: waiting, atMs: times.nowMs };

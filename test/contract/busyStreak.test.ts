@@ -94,6 +94,33 @@ describe('Function: mergeLedgerEntry() – the busy streak', () => {
   });
 });
 
+describe('Function: mergeLedgerEntry() – the probe', () => {
+  const busy = (busyUntilMs: number, probeMessageId: string): LedgerEntry => ({
+    importUuid: UUID,
+    busyUntilMs,
+    probeMessageId,
+    version: 1,
+  });
+
+  it('keeps the probe of the busy period that ends last, and round-trips it', () => {
+    // Act
+    const later = mergeLedgerEntry(UUID, busy(5000, 'm-old'), { busyUntilMs: 6000, probeMessageId: 'm-new' });
+    const earlier = mergeLedgerEntry(UUID, busy(5000, 'm-old'), {
+      busyUntilMs: 4000,
+      probeMessageId: 'm-new',
+    });
+    const noBusy = mergeLedgerEntry(UUID, busy(5000, 'm-old'), { newestFileAtMs: 1 });
+
+    // Assess
+    expect([later.probeMessageId, earlier.probeMessageId, noBusy.probeMessageId]).toEqual([
+      'm-new',
+      'm-old',
+      'm-old',
+    ]);
+    expect(toLedgerItem(later).probeMessageId).toEqual({ S: 'm-new' });
+  });
+});
+
 describe('Function: busyPeriodSeconds()', () => {
   it('is one retry base delay for the first busy answer and doubles with each one after', () => {
     // Act / Assess

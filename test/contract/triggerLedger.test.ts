@@ -77,6 +77,7 @@ describe('Function: toLedgerItem() / fromLedgerItem()', () => {
       lastOutcome: { verdict: 'rejected', status: '404', atMs: 4, message: 'x'.repeat(400) },
       waiting: { files: 5, atMs: 6 },
       busyStreak: 3,
+      probeMessageId: 'a-message-id',
       version: 7,
     };
 

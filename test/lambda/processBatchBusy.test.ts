@@ -68,6 +68,7 @@ describe('Function: processBatch() – one probe at a time while an import is bu
     const entry = batch.ledger.entries.get(DAILY);
     expect(entry?.busyUntilMs).toBe(NOW + 30_000);
     expect(entry?.busyStreak).toBe(1);
+    expect(entry?.probeMessageId).toBe(probe.messageId);
     expect(batch.delays()).toEqual({
       [probe.messageId]: 30,
       [fresh.messageId]: 30 + PROBE_GRACE_SECONDS,

@@ -46,7 +46,7 @@ describe('Function: ledgerUpdates()', () => {
     expect(update?.waiting).toEqual({ files: 1, atMs: 10_000 });
   });
 
-  it('records the busy period its busy answer planned: until the probe comes back', () => {
+  it('records the busy period its busy answer planned: until the probe comes back, and which message it is', () => {
     // Prepare
     const busy: BusyAnswer = { uuid: UUID, busyUntilMs: 70_000, probeMessageId: 'm1', delays: new Map() };
 
@@ -55,6 +55,7 @@ describe('Function: ledgerUpdates()', () => {
 
     // Assess
     expect(update?.busyUntilMs).toBe(70_000);
+    expect(update?.probeMessageId).toBe('m1');
     expect(update?.lastOutcome).toEqual({ verdict: 'busy', status: '405', atMs: 10_000 });
   });
 
