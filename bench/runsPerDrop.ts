@@ -79,11 +79,16 @@ export function scenarioRows(result: ScenarioFigures): Figure[] {
   ];
 }
 
-/** The ledger's cost over every scenario: reads per batch and writes per import per batch, at most. */
+/**
+ * The ledger's cost over every scenario: reads per batch and writes per import per batch, at most, and the
+ * second reads. A batch reads once, and once more only when a record on its last receive got a busy answer
+ * (it re-reads that import to acknowledge the record if another environment's trigger covers it now).
+ */
 export function ledgerCostRows(results: readonly ScenarioFigures[]): Figure[] {
   const most = (measure: Measure) => results.reduce((top, result) => Math.max(top, measure(result.on)), 0);
   const reads = most((f) => f.ledgerReadsPerBatch);
   const writes = most((f) => f.ledgerWritesPerImportPerBatch);
+  const rereads = results.reduce((sum, result) => sum + result.on.ledgerRereads, 0);
   const runs = `most of ${results.length} simulated drops`;
   return [
     {
@@ -91,8 +96,15 @@ export function ledgerCostRows(results: readonly ScenarioFigures[]): Figure[] {
       name: 'Ledger reads per batch',
       value: reads,
       unit: 'reads',
-      target: { text: '≤ 1', met: reads <= 1 },
+      target: { text: '≤ 2 (1, + 1 for a last receive refused busy)', met: reads <= 2 },
       runs,
+    },
+    {
+      item: ITEM,
+      name: 'Ledger second reads (last receives refused busy)',
+      value: rereads,
+      unit: 'reads',
+      runs: `sum over ${results.length} simulated drops`,
     },
     {
       item: ITEM,
@@ -110,7 +122,8 @@ const describe = (label: string, figures: DropFigures) =>
   `${figures.deadLettered} dead-lettered (${figures.coveredInDlq} covered then, ` +
   `${figures.coveredInDlqWithinMargin} of them within the coverage margin; ${figures.coveredAfterDlq} covered later), ` +
   `${figures.lost} lost, ` +
-  `${figures.invocations} invocations, ledger ${figures.ledgerReads} reads / ${figures.ledgerWrites} writes, ` +
+  `${figures.invocations} invocations, ledger ${figures.ledgerReads} reads (${figures.ledgerRereads} second) / ` +
+  `${figures.ledgerWrites} writes, ` +
   `${figures.simulatedSeconds.toFixed(0)} s simulated in ${figures.wallMs.toFixed(0)} ms`;
 
 /** Item 6: runs per drop, simulated on a virtual clock with the real processBatch, ledger on and off. */

@@ -26,11 +26,21 @@ export interface LedgerEntry {
   readonly triggeredAtMs?: number;
   /** Until when the import is presumed busy (a 405, or a 429 with `Retry-After`): batches wait, not call. */
   readonly busyUntilMs?: number;
+  /**
+   * The SQS message that comes back at `busyUntilMs` to probe: until one probe grace after it, only the batch
+   * that holds it calls. Set with `busyUntilMs`, and kept with the busy period that wins a merge.
+   */
+  readonly probeMessageId?: string;
   readonly lastOutcome?: LedgerOutcome;
   /** When the newest file the function has seen for this import landed (the settle window reads it). */
   readonly newestFileAtMs?: number;
   /** Files the newest batch of this import left waiting (busy, settling or failed), and when. */
   readonly waiting?: { readonly files: number; readonly atMs: number };
+  /**
+   * Busy answers (405s) in a row since the last success: the next busy period doubles with each
+   * (`busyPeriodSeconds`). Derived by `mergeLedgerEntry` from the outcomes, never set by an update.
+   */
+  readonly busyStreak?: number;
   /** Bumped by every write; a write is conditional on the version it read, so no time moves backwards. */
   readonly version: number;
 }
@@ -52,10 +62,13 @@ export const LEDGER_ATTRIBUTES = {
   message: 'outcomeMessage',
   waitingFiles: 'waitingFiles',
   waitingAtMs: 'waitingAt',
+  busyStreak: 'busyStreak',
+  probeMessageId: 'probeMessageId',
   version: 'version',
 } as const;
 
 const TIME_FIELDS = ['triggeredAtMs', 'busyUntilMs', 'newestFileAtMs'] as const;
+const NUMBER_FIELDS = [...TIME_FIELDS, 'busyStreak'] as const;
 
 /** The entry as a DynamoDB item. */
 export function toLedgerItem(entry: LedgerEntry): LedgerItem {
@@ -63,7 +76,7 @@ export function toLedgerItem(entry: LedgerEntry): LedgerItem {
     [LEDGER_KEY]: { S: entry.importUuid },
     [LEDGER_ATTRIBUTES.version]: { N: String(entry.version) },
   };
-  for (const field of TIME_FIELDS) {
+  for (const field of NUMBER_FIELDS) {
     const value = entry[field];
     if (value !== undefined) item[LEDGER_ATTRIBUTES[field]] = { N: String(value) };
   }
@@ -76,6 +89,7 @@ export function toLedgerItem(entry: LedgerEntry): LedgerItem {
       item[LEDGER_ATTRIBUTES.message] = { S: outcome.message.slice(0, MAX_MESSAGE_LENGTH) };
     }
   }
+  if (entry.probeMessageId) item[LEDGER_ATTRIBUTES.probeMessageId] = { S: entry.probeMessageId };
   if (entry.waiting) {
     item[LEDGER_ATTRIBUTES.waitingFiles] = { N: String(entry.waiting.files) };
     item[LEDGER_ATTRIBUTES.waitingAtMs] = { N: String(entry.waiting.atMs) };
@@ -101,7 +115,7 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
     importUuid,
     version: numberOf(item[LEDGER_ATTRIBUTES.version]) ?? 0,
   };
-  for (const field of TIME_FIELDS) {
+  for (const field of NUMBER_FIELDS) {
     const value = numberOf(item[LEDGER_ATTRIBUTES[field]]);
     if (value !== undefined) entry[field] = value;
   }
@@ -116,6 +130,8 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
       ...(message ? { message } : {}),
     };
   }
+  const probeMessageId = textOf(item[LEDGER_ATTRIBUTES.probeMessageId]);
+  if (probeMessageId) entry.probeMessageId = probeMessageId;
   const waitingFiles = numberOf(item[LEDGER_ATTRIBUTES.waitingFiles]);
   const waitingAtMs = numberOf(item[LEDGER_ATTRIBUTES.waitingAtMs]);
   if (waitingFiles !== undefined && waitingAtMs !== undefined) {
@@ -125,10 +141,31 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
 }
 
 /** What one batch learned about an import; merged into the stored entry, newest times winning. */
-export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version'>;
+export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version' | 'busyStreak'>;
 
 const later = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/**
+ * The busy streak after an outcome newer than the stored one: a 405 adds one, a success resets it, anything
+ * else (a 503, a 429, a refused key) leaves it. Only a newer outcome counts, so merging the same update
+ * again into a re-read item (a conditional write that lost) counts from that item's streak. A 405 answered
+ * while the stored busy period still runs (another environment's probe answered first, or a last receive
+ * had to call) adds nothing: the period it would start is running already.
+ */
+function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome | undefined) {
+  const streak = stored?.busyStreak;
+  if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
+  if (outcome.verdict === 'busy') {
+    return isBusyAt(stored, outcome.atMs) ? streak : (streak ?? 0) + 1;
+  }
+  return outcome.verdict === 'triggered' ? 0 : streak;
+}
+
+/** The entry says the import is busy at this time. */
+export function isBusyAt(entry: Pick<LedgerEntry, 'busyUntilMs'> | undefined, atMs: number): boolean {
+  return entry?.busyUntilMs !== undefined && entry.busyUntilMs > atMs;
+}
 
 /** Merges an update into the stored entry (or none): no time moves backwards, the newest outcome wins. */
 export function mergeLedgerEntry(
@@ -150,6 +187,13 @@ export function mergeLedgerEntry(
   const waiting = [stored?.waiting, update.waiting].filter((w) => w !== undefined);
   const newestWaiting = waiting.sort((a, b) => b.atMs - a.atMs)[0];
   if (newestWaiting) merged.waiting = newestWaiting;
+  // The probe goes with its busy period: the update's when its period ends no earlier than the stored one.
+  const updateBusyWins =
+    update.busyUntilMs !== undefined && update.busyUntilMs >= (stored?.busyUntilMs ?? update.busyUntilMs);
+  const probeMessageId = updateBusyWins ? update.probeMessageId : stored?.probeMessageId;
+  if (probeMessageId) merged.probeMessageId = probeMessageId;
+  const busyStreak = nextBusyStreak(stored, update.lastOutcome);
+  if (busyStreak !== undefined) merged.busyStreak = busyStreak;
   return merged;
 }
 

@@ -2,9 +2,10 @@ import {
   busyWaitSeconds,
   hasUsedHalfItsReceives,
   isLastReceive,
+  PROBE_GRACE_SECONDS,
   settleWaitSeconds,
 } from '../contract/redeliveryPolicy';
-import { isCovered, type LedgerEntry } from '../contract/triggerLedger';
+import { isBusyAt, isCovered, type LedgerEntry } from '../contract/triggerLedger';
 import type { ImportTrigger, PlannedFile } from './coalesceByImport';
 
 /** What the batch does about one import, given what the ledger knows. */
@@ -64,7 +65,7 @@ function waitOrCall(
   nowMs: number,
 ): ImportAction {
   if (receives.some((count) => isLastReceive(count, settings))) return { kind: 'call' };
-  if (entry?.busyUntilMs !== undefined && entry.busyUntilMs > nowMs) {
+  if (entry?.busyUntilMs !== undefined && waitsForProbe(trigger, entry, nowMs)) {
     return { kind: 'wait', reason: 'busy', delaySeconds: busyWaitSeconds(entry.busyUntilMs, nowMs) };
   }
   if (trigger.settleSeconds === undefined) return { kind: 'call' };
@@ -82,6 +83,21 @@ function waitOrCall(
     nowMs,
   );
   return delaySeconds === 0 ? { kind: 'call' } : { kind: 'wait', reason: 'settle', delaySeconds };
+}
+
+/**
+ * The import is busy, or its busy period ended less than one probe grace ago, nobody has called since and
+ * the probe is not in this batch: the probe calls alone (the batch that holds it), the others wait until
+ * the grace ends, by when the probe's answer is in the ledger.
+ */
+function waitsForProbe(trigger: ImportTrigger, entry: LedgerEntry, nowMs: number): boolean {
+  if (isBusyAt(entry, nowMs)) return true;
+  const { busyUntilMs, probeMessageId, lastOutcome } = entry;
+  if (busyUntilMs === undefined || probeMessageId === undefined) return false;
+  const probed = lastOutcome !== undefined && lastOutcome.atMs >= busyUntilMs;
+  return (
+    !probed && nowMs < busyUntilMs + PROBE_GRACE_SECONDS * 1000 && !trigger.messageIds.has(probeMessageId)
+  );
 }
 
 /** The trigger narrowed to its uncovered files and their records. */

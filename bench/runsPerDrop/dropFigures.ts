@@ -30,6 +30,8 @@ export interface DropFigures {
   readonly ledgerWrites: number;
   /** The most ledger reads of one invocation. */
   readonly ledgerReadsPerBatch: number;
+  /** Second reads: a batch's re-read for last receives its import refused busy (all reads past a batch's first). */
+  readonly ledgerRereads: number;
   /** The most ledger writes one invocation made for one import. */
   readonly ledgerWritesPerImportPerBatch: number;
   readonly leftInQueue: number;
@@ -106,6 +108,7 @@ export function dropFigures(outcome: DropOutcome): DropFigures {
     ledgerReads: outcome.ledger.reduce((sum, tally) => sum + tally.reads, 0),
     ledgerWrites: writes.reduce((sum, count) => sum + count, 0),
     ledgerReadsPerBatch: outcome.ledger.reduce((most, tally) => Math.max(most, tally.reads), 0),
+    ledgerRereads: outcome.ledger.reduce((sum, tally) => sum + Math.max(0, tally.reads - 1), 0),
     ledgerWritesPerImportPerBatch: writes.reduce((most, count) => Math.max(most, count), 0),
     leftInQueue: outcome.leftInQueue,
     simulatedSeconds: outcome.simulatedSeconds,

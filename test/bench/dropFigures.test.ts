@@ -130,6 +130,7 @@ describe('Function: dropFigures()', () => {
     expect(figures.ledgerReads).toBe(3);
     expect(figures.ledgerWrites).toBe(4);
     expect(figures.ledgerReadsPerBatch).toBe(2);
+    expect(figures.ledgerRereads).toBe(1);
     expect(figures.ledgerWritesPerImportPerBatch).toBe(3);
   });
 

@@ -20,6 +20,7 @@ const figures = (overrides: Partial<DropFigures> = {}): DropFigures => ({
   ledgerReads: 20,
   ledgerWrites: 15,
   ledgerReadsPerBatch: 1,
+  ledgerRereads: 0,
   ledgerWritesPerImportPerBatch: 1,
   leftInQueue: 0,
   simulatedSeconds: 60,
@@ -87,12 +88,18 @@ describe('Function: scenarioRows()', () => {
 });
 
 describe('Function: ledgerCostRows()', () => {
-  it('takes the most reads and writes over every scenario and holds them to one', () => {
+  it('takes the most reads and writes over every scenario: two reads a batch at most, one write', () => {
     // Act
-    const [reads, writes] = ledgerCostRows([result({}), result({ ledgerWritesPerImportPerBatch: 2 })]);
+    const [reads, rereads, writes] = ledgerCostRows([
+      result({ ledgerReadsPerBatch: 2, ledgerRereads: 3 }),
+      result({ ledgerWritesPerImportPerBatch: 2, ledgerRereads: 1 }),
+    ]);
+    const [tooMany] = ledgerCostRows([result({ ledgerReadsPerBatch: 3 })]);
 
     // Assess
-    expect(reads).toMatchObject({ value: 1, target: { met: true } });
+    expect(reads).toMatchObject({ value: 2, target: { met: true } });
+    expect(rereads).toMatchObject({ value: 4 });
     expect(writes).toMatchObject({ value: 2, target: { met: false } });
+    expect(tooMany).toMatchObject({ value: 3, target: { met: false } });
   });
 });

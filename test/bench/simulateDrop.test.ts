@@ -81,14 +81,14 @@ describe('Function: simulateDrop()', () => {
     expect(figures.leftInQueue).toBe(0);
   });
 
-  it('with the ledger on, shares one ledger between environments and reads it once per batch', async () => {
+  it('with the ledger on, shares one ledger between environments and reads it once per batch (twice to recheck a last receive)', async () => {
     // Act
     const on = await simulateDrop(scenario({ files: 100 }), 'on');
     const off = await simulateDrop(scenario({ files: 100 }), 'off');
 
     // Assess
     expect(on.ledger.length).toBe(on.eventSource.invocations);
-    expect(on.ledger.every((tally) => tally.reads === 1)).toBe(true);
+    expect(on.ledger.every((tally) => tally.reads === 1 || tally.reads === 2)).toBe(true);
     expect(off.ledger.every((tally) => tally.reads === 0 && tally.writes.size === 0)).toBe(true);
     expect(on.calls.length).toBeLessThan(off.calls.length / 5);
   });

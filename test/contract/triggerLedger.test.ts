@@ -76,6 +76,8 @@ describe('Function: toLedgerItem() / fromLedgerItem()', () => {
       newestFileAtMs: 3,
       lastOutcome: { verdict: 'rejected', status: '404', atMs: 4, message: 'x'.repeat(400) },
       waiting: { files: 5, atMs: 6 },
+      busyStreak: 3,
+      probeMessageId: 'a-message-id',
       version: 7,
     };
 

@@ -75,4 +75,32 @@ describe('Function: decideFailures()', () => {
     // Assess
     expect(failure).toMatchObject({ delaySeconds: 0, lastReceive: true });
   });
+
+  it('raises the delays of failing records to the busy answers’ plan, and fails no other record for it', () => {
+    // Prepare
+    const failing = sqsRecord(s3NotificationBody(['daily/a.csv']), { receiveCount: 2 });
+    const acknowledged = sqsRecord(s3NotificationBody(['vip/a.csv']));
+    const atLeast = new Map([
+      [failing.messageId, 300],
+      [acknowledged.messageId, 300],
+    ]);
+
+    // Act
+    const failures = decideFailures(
+      [failing, acknowledged],
+      [],
+      [
+        { trigger: triggerOf('u', failing.messageId), outcome: outcome('busy') },
+        { trigger: triggerOf('v', acknowledged.messageId), outcome: outcome('triggered') },
+      ],
+      settings,
+      [],
+      atLeast,
+    );
+
+    // Assess
+    expect(failures.map(({ record, delaySeconds }) => [record.messageId, delaySeconds])).toEqual([
+      [failing.messageId, 300],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { BusyAnswer } from '../../lambda/busyAnswers';
 import type { ImportTrigger } from '../../lambda/coalesceByImport';
-import type { RecordFailure } from '../../lambda/decideFailures';
 import type { ImportDecision } from '../../lambda/ledgerDecisions';
 import { ledgerUpdates } from '../../lambda/recordOutcomes';
 import type { TriggerOutcome } from '../../lambda/triggerWithRetries';
@@ -15,8 +15,8 @@ const trigger: ImportTrigger = {
   files: [{ key: 'daily/a.csv', messageId: 'm1', landedAtMs: 5000 }],
 };
 const called: ImportDecision = { trigger, covered: [], entry: undefined, action: { kind: 'call' } };
-const updateFor = (outcome: TriggerOutcome, failures: RecordFailure[] = []) =>
-  ledgerUpdates([called], [{ trigger, outcome }], failures, times).get(UUID);
+const updateFor = (outcome: TriggerOutcome, busy: BusyAnswer[] = []) =>
+  ledgerUpdates([called], [{ trigger, outcome }], busy, times).get(UUID);
 
 describe('Function: ledgerUpdates()', () => {
   it('records a success without a send time as sent when the calls began (earlier covers less)', () => {
@@ -46,14 +46,25 @@ describe('Function: ledgerUpdates()', () => {
     expect(update?.waiting).toEqual({ files: 1, atMs: 10_000 });
   });
 
-  it('sets no busy period when every failing record was on its last receive (delay 0)', () => {
+  it('records the busy period its busy answer planned: until the probe comes back, and which message it is', () => {
     // Prepare
-    const failure = { record: { messageId: 'm1' }, receiveCount: 5, delaySeconds: 0, lastReceive: true };
+    const busy: BusyAnswer = { uuid: UUID, busyUntilMs: 70_000, probeMessageId: 'm1', delays: new Map() };
 
     // Act
-    const update = updateFor({ verdict: 'busy', status: 405, message: '', attempts: 1 }, [
-      failure as unknown as RecordFailure,
-    ]);
+    const update = updateFor({ verdict: 'busy', status: 405, message: '', attempts: 1 }, [busy]);
+
+    // Assess
+    expect(update?.busyUntilMs).toBe(70_000);
+    expect(update?.probeMessageId).toBe('m1');
+    expect(update?.lastOutcome).toEqual({ verdict: 'busy', status: '405', atMs: 10_000 });
+  });
+
+  it('sets no busy period when the busy answer planned none (every failing record on its last receive)', () => {
+    // Prepare
+    const busy: BusyAnswer = { uuid: UUID, delays: new Map([['m1', 0]]) };
+
+    // Act
+    const update = updateFor({ verdict: 'busy', status: 405, message: '', attempts: 1 }, [busy]);
 
     // Assess
     expect(update?.busyUntilMs).toBeUndefined();

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTable } from '../../bench/report';
-import { type ScenarioFigures, scenarioRows, simulateScenarios } from '../../bench/runsPerDrop';
+import {
+  ledgerCostRows,
+  type ScenarioFigures,
+  scenarioRows,
+  simulateScenarios,
+} from '../../bench/runsPerDrop';
 import type { DropScenario } from '../../bench/runsPerDrop/dropScenario';
 import { DEFAULT_SETTINGS, FAST_SETTINGS } from '../../bench/runsPerDrop/scenarios';
 
@@ -59,7 +64,7 @@ describe('Soak: runs per drop with the trigger ledger on and off', () => {
   beforeAll(async () => {
     results = await simulateScenarios(SCENARIOS);
     console.log(
-      `\nRuns per drop (seed ${seed}; value: ledger on, peer: ledger off)\n${formatTable(results.flatMap(scenarioRows))}`,
+      `\nRuns per drop (seed ${seed}; value: ledger on, peer: ledger off)\n${formatTable([...results.flatMap(scenarioRows), ...ledgerCostRows(results)])}`,
     );
   });
 
@@ -100,10 +105,10 @@ describe('Soak: runs per drop with the trigger ledger on and off', () => {
     }
   });
 
-  it('costs at most one ledger read per batch and one write per import per batch', () => {
+  it('costs at most one ledger read per batch (two when a last receive is refused busy) and one write per import per batch', () => {
     // Assess
     for (const { on } of results) {
-      expect(on.ledgerReadsPerBatch).toBeLessThanOrEqual(1);
+      expect(on.ledgerReadsPerBatch).toBeLessThanOrEqual(2);
       expect(on.ledgerWritesPerImportPerBatch).toBeLessThanOrEqual(1);
     }
   });
