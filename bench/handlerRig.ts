@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { ENV } from '../contract/handlerSettings';
 import { IMPORTS_FILE, type ImportMapping, serializeImports } from '../contract/importMapping';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../local/blueshift/blueshiftStandIn';
 import { lambdaContext } from '../test/lambda/factories';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../test/support/blueshiftStandIn';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { type SecretsManagerStandIn, startSecretsManagerStandIn } from './secretsManagerStandIn';
 

@@ -1,6 +1,6 @@
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveIntrinsics } from '../support/resolveIntrinsics';
+import { resolveIntrinsics } from '../../local/provision/resolveIntrinsics';
 import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
 
 /** The output keys the ops CLI reads by stack name. */

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { EXIT } from '../../scripts/redrive/runRedrive';
-import { awsClientConfig, type MotoServer, startMotoServer } from '../support/motoServer';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(REPO_ROOT, 'scripts', 'redrive', 'cli.ts');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { formatAccounting } from '../e2e/faults/formatAccounting';
 import { itLosesNoDrop } from '../e2e/faults/itLosesNoDrop';
 import { type FaultRun, type FaultScenario, runFaultScenario } from '../e2e/faults/runFaultScenario';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
 
 /** A whole number from the environment, or the default. */
 const fromEnv = (name: string, fallback: number): number => {

@@ -1,4 +1,4 @@
-import type { BlueshiftStandIn, PlannedResponse } from '../../support/blueshiftStandIn';
+import type { BlueshiftStandIn, PlannedResponse } from '../../../local/blueshift/blueshiftStandIn';
 import { mixSeed, seededRandom } from './seededRandom';
 
 /** The failures the stand-in plays: throttling with and without Retry-After, outages, silence, resets. */

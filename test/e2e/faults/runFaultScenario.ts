@@ -1,7 +1,7 @@
-import type { MessageCounts } from '../../support/messageCounts';
-import { deployLocally, type LocalDeployment } from '../support/deployLocally';
+import { deployLocally, type LocalDeployment } from '../../../local/deployLocally';
+import type { MessageCounts } from '../../../local/moto/messageCounts';
+import { waitUntilDrained } from '../../../local/moto/waitUntilDrained';
 import { readDeadLetters } from '../support/readDeadLetters';
-import { waitUntilDrained } from '../support/waitUntilDrained';
 import { type Accounting, accountDrops } from './accountDrops';
 import { type Drop, dropOnSchedule, type PlannedDrop, planDrops } from './dropSchedule';
 import { type OutageWindow, scriptFaults } from './faultPlan';

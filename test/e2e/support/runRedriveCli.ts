@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { LocalDeployment } from './deployLocally';
+import type { LocalDeployment } from '../../../local/deployLocally';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 const CLI = path.join(REPO_ROOT, 'scripts', 'redrive', 'cli.ts');

@@ -2,23 +2,23 @@ import { rmSync } from 'node:fs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import type { AppConfig, ResolvedAppConfig } from '../../../lib/config/schema';
-import { validateAppConfig } from '../../../lib/config/validateConfig';
-import type { QueueRef } from '../../../scripts/redrive/types';
+import type { AppConfig, ResolvedAppConfig } from '../lib/config/schema';
+import { validateAppConfig } from '../lib/config/validateConfig';
+import type { QueueRef } from '../scripts/redrive/types';
 import {
   type BlueshiftStandIn,
   type BlueshiftStandInOptions,
   startBlueshiftStandIn,
-} from '../../support/blueshiftStandIn';
-import { eventBridgeApi } from '../../support/eventBridgeApi';
-import { awsClientConfig } from '../../support/motoServer';
-import type { FunctionSpec } from './executionEnvironment';
-import { findStackResources } from './findStackResources';
-import { functionSpecFromTemplate } from './functionSpecFromTemplate';
-import { motoEnvironment } from './lambdaEnvironment';
-import { provisionOnMoto } from './provisionOnMoto';
-import { type EventSourcePoller, startEventSourcePoller } from './startEventSourcePoller';
-import { synthesizeLocalStack } from './synthesizeLocalStack';
+} from './blueshift/blueshiftStandIn';
+import { type EventSourcePoller, startEventSourcePoller } from './eventSource/startEventSourcePoller';
+import type { FunctionSpec } from './function/executionEnvironment';
+import { functionSpecFromTemplate } from './function/functionSpecFromTemplate';
+import { motoEnvironment } from './function/lambdaEnvironment';
+import { eventBridgeApi } from './moto/eventBridgeApi';
+import { awsClientConfig } from './moto/motoServer';
+import { findStackResources } from './provision/findStackResources';
+import { provisionOnMoto } from './provision/provisionOnMoto';
+import { synthesizeLocalStack } from './provision/synthesizeLocalStack';
 
 /** Settings that make retries take seconds rather than hours; a deployment's configuration may override them. */
 export const FAST_SETTINGS = {

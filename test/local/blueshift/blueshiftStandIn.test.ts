@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BlueshiftStandIn, startBlueshiftStandIn, TRIGGER_IMPORT_PATH } from './blueshiftStandIn';
+import {
+  type BlueshiftStandIn,
+  startBlueshiftStandIn,
+  TRIGGER_IMPORT_PATH,
+} from '../../../local/blueshift/blueshiftStandIn';
 
 const UUID = '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f';
 const UNKNOWN_UUID = '11111111-2222-4333-8444-555555555555';

@@ -1,7 +1,7 @@
-import { awsClientConfig } from '../../support/motoServer';
+import { awsClientConfig } from '../moto/motoServer';
+import type { FoundResource } from '../provision/findStackResources';
 import type { FunctionSpec } from './executionEnvironment';
 import { findFunctionBundle } from './findFunctionBundle';
-import type { FoundResource } from './findStackResources';
 import { lambdaEnvironment } from './lambdaEnvironment';
 
 /** The function as Lambda would run it: the template's bundle, memory and timeout, its environment resolved. */

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { AssetManifestArtifact } from 'aws-cdk-lib/cx-api';
-import { CONFIG_CONTEXT_KEY } from '../../../lib/config/schema';
-import { TriggerImportStack } from '../../../lib/TriggerImportStack';
+import { CONFIG_CONTEXT_KEY } from '../../lib/config/schema';
+import { TriggerImportStack } from '../../lib/TriggerImportStack';
 import type { StackTemplate } from './findStackResources';
 
 /** The app's stack as `cdk synth` writes it: the template and where its assets were bundled. */

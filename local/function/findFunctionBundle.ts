@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { FoundResource } from './findStackResources';
+import type { FoundResource } from '../provision/findStackResources';
 
 /** The file Lambda would load and the export it would call. */
 export interface FunctionBundle {

@@ -1,6 +1,6 @@
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { awsClientConfig, type MotoServer, startMotoServer } from './motoServer';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../../local/moto/motoServer';
 
 const isRunning = (pid: number): boolean => {
   try {

@@ -3,10 +3,10 @@ import {
   PutBucketNotificationConfigurationCommand,
 } from '@aws-sdk/client-s3';
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import type { RuleTarget } from '../../support/eventBridgeApi';
-import type { PhysicalResource } from '../../support/resolveIntrinsics';
+import type { RuleTarget } from '../moto/eventBridgeApi';
 import type { StackResources } from './findStackResources';
 import type { MotoClients } from './provisionOnMoto';
+import type { PhysicalResource } from './resolveIntrinsics';
 import { s3FiltersAsMotoReads } from './s3FiltersAsMotoReads';
 
 /** EventBridge's longest rule name. */

@@ -1,7 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteMessageBatchCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueRef } from '../../../scripts/redrive/types';
-import { createExecutionEnvironment, type FunctionSpec, type InvocationResult } from './executionEnvironment';
+import type { QueueRef } from '../../scripts/redrive/types';
+import {
+  createExecutionEnvironment,
+  type FunctionSpec,
+  type InvocationResult,
+} from '../function/executionEnvironment';
 import { messagesToKeep } from './messagesToKeep';
 import { type BatchingSettings, receiveBatch } from './receiveBatch';
 import { toSqsRecord } from './toSqsRecord';

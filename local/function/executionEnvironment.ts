@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SQSEvent } from 'aws-lambda';
+import { MOTO_ACCOUNT_ID } from '../provision/provisionOnMoto';
 import type { FunctionBundle } from './findFunctionBundle';
-import { MOTO_ACCOUNT_ID } from './provisionOnMoto';
 
 /** How an invocation ended, as the event source sees it. */
 export type InvocationResult =

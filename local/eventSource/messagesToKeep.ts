@@ -1,5 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
-import type { InvocationResult } from './executionEnvironment';
+import type { InvocationResult } from '../function/executionEnvironment';
 
 /**
  * The message IDs the event source leaves in the queue after an invocation, by Lambda's rules for partial

@@ -1,6 +1,6 @@
 import type { NotificationConfiguration, QueueConfiguration } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { decodeFilterValue, s3FiltersAsMotoReads } from './s3FiltersAsMotoReads';
+import { decodeFilterValue, s3FiltersAsMotoReads } from '../../../local/provision/s3FiltersAsMotoReads';
 
 const QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:ingest';
 

@@ -11,8 +11,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventBridgeApi } from './eventBridgeApi';
-import { awsClientConfig, type MotoServer, startMotoServer } from './motoServer';
+import { eventBridgeApi } from '../../../local/moto/eventBridgeApi';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../../local/moto/motoServer';
 
 const BUCKET = 'drops';
 

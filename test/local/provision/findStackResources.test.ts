@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findStackResources, type StackTemplate, type TemplateResource } from './findStackResources';
+import {
+  findStackResources,
+  type StackTemplate,
+  type TemplateResource,
+} from '../../../local/provision/findStackResources';
 
 const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 

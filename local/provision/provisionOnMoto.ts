@@ -1,12 +1,12 @@
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { ENV } from '../../../contract/handlerSettings';
-import type { QueueRef } from '../../../scripts/redrive/types';
-import type { EventBridgeApi } from '../../support/eventBridgeApi';
-import { type PhysicalResource, resolveIntrinsics } from '../../support/resolveIntrinsics';
+import { ENV } from '../../contract/handlerSettings';
+import type { QueueRef } from '../../scripts/redrive/types';
+import type { EventBridgeApi } from '../moto/eventBridgeApi';
 import type { FoundResource, StackResources } from './findStackResources';
 import { provisionNotifications } from './provisionNotifications';
+import { type PhysicalResource, resolveIntrinsics } from './resolveIntrinsics';
 
 /** moto's default account. */
 export const MOTO_ACCOUNT_ID = '123456789012';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { messagesToKeep } from '../../../local/eventSource/messagesToKeep';
 import { sqsRecord } from '../../lambda/factories';
-import { messagesToKeep } from './messagesToKeep';
 
 const records = [sqsRecord('{}', { messageId: 'a' }), sqsRecord('{}', { messageId: 'b' })];
 const returned = (response: unknown) => ({ outcome: 'returned' as const, response });

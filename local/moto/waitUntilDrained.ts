@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { type MessageCounts, messageCounts } from '../../support/messageCounts';
+import { type MessageCounts, messageCounts } from './messageCounts';
 
 const POLL_INTERVAL_MS = 250;
 const STABLE_EMPTY_MS = 1000;

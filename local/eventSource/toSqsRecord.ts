@@ -1,6 +1,6 @@
 import type { Message } from '@aws-sdk/client-sqs';
 import type { SQSMessageAttributes, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
-import type { QueueRef } from '../../../scripts/redrive/types';
+import type { QueueRef } from '../../scripts/redrive/types';
 
 /** A received SQS message as the Lambda event source hands it to the function. */
 export function toSqsRecord(message: Message, queue: QueueRef, region: string): SQSRecord {
