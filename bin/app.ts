@@ -1,5 +1,5 @@
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { validateStackName } from '../lib/config/stackName';
 import { ConfigError } from '../lib/config/validateConfig';
 import { TriggerImportStack } from '../lib/TriggerImportStack';
@@ -15,7 +15,8 @@ try {
     stackName,
     ...(account && region ? { env: { account, region } } : {}),
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  // Both packs run on every synth: a finding fails it unless acknowledged, with a reason, on its resource.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   app.synth();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
-import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { EventSourceMapping, type Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -16,8 +17,10 @@ import type { ResolvedSettings, TriggerSettings } from './config/schema';
 import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
 import { deadLetterAlarm } from './deadLetterAlarm';
+import { logGroupNameOf, serviceNameOf } from './deploymentNames';
 import { IngestQueues, ingestQueueName } from './IngestQueues';
 import { notificationFilters, rootPrefixes } from './notificationFilters';
+import { createTriggerLedgerTable, grantLedgerAccess } from './triggerLedgerTable';
 
 /** Ingest queue names already taken in each stack. */
 const queueNamesByStack = new WeakMap<Stack, Set<string>>();
@@ -65,6 +68,8 @@ export class BlueshiftImportTrigger extends Construct {
   public readonly function: LambdaFunction;
   /** Holds the Blueshift User API key, created or given. */
   public readonly apiKeySecret: ISecret;
+  /** The trigger ledger: what each import's newest trigger covered; absent when `triggerLedger` is false. */
+  public readonly ledgerTable?: Table;
   /** In alarm while any message waits in the dead-letter queue. */
   public readonly deadLetterAlarm: Alarm;
   /** The settings in force, defaults applied. */
@@ -95,19 +100,25 @@ export class BlueshiftImportTrigger extends Construct {
     this.deadLetterAlarm = deadLetterAlarm(this, this.deadLetterQueue, alarmTopic);
     this.apiKeySecret = apiKeySecret ?? createApiKeySecret(this, 'ApiKeySecret');
     this.bucket = bucket ?? this.createBucket();
+    if (config.triggerLedger) this.ledgerTable = createTriggerLedgerTable(this, 'TriggerLedger');
 
+    const stackName = Stack.of(this).stackName;
     this.function = createTriggerFunction(this, {
       memorySizeMb: config.memorySizeMb,
       timeoutSeconds: config.functionTimeoutSeconds,
       logRetentionDays: config.logRetentionDays,
+      logGroupName: logGroupNameOf(stackName, id),
       imports: config.imports,
       environment: toEnvironment({
         ...config,
         secretId: secretIdOf(this.apiKeySecret),
         bucketName: this.bucket.bucketName,
+        serviceName: serviceNameOf(stackName, id),
+        ...(this.ledgerTable ? { ledgerTableName: this.ledgerTable.tableName } : {}),
       }),
     });
     grantSecretRead(this.apiKeySecret, this.function);
+    if (this.ledgerTable) grantLedgerAccess(this.ledgerTable, this.function);
     this.function.addEventSource(
       new SqsEventSource(this.ingestQueue, {
         batchSize: config.batchSize,
@@ -118,6 +129,7 @@ export class BlueshiftImportTrigger extends Construct {
         maxConcurrency: config.maxConcurrency,
       }),
     );
+    this.acknowledgeNoMappingDestination();
 
     const filters = notificationFilters(config.imports);
     routeNotifications(
@@ -153,6 +165,23 @@ export class BlueshiftImportTrigger extends Construct {
         "access-log bucket belongs to the account's central logging, not to this app.",
     });
     return bucket;
+  }
+
+  /**
+   * An SQS event source mapping takes no on-failure destination: Lambda offers them for stream and Kafka sources
+   * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-eventsourcemapping-onfailure.html).
+   */
+  private acknowledgeNoMappingDestination(): void {
+    for (const mapping of this.function.node.children.filter(
+      (child) => child instanceof EventSourceMapping,
+    )) {
+      Validations.of(mapping).acknowledge({
+        id: 'Serverless-LambdaEventSourceMappingDestination',
+        reason:
+          'Lambda supports on-failure destinations for stream and Kafka sources, not SQS: records that keep ' +
+          "failing move to the ingest queue's dead-letter queue through its redrive policy.",
+      });
+    }
   }
 
   /** aws-cdk-lib adds one Lambda function per stack to apply bucket notifications; its role is not ours to shape. */

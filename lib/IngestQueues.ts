@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption, RedrivePermission } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { queueVisibilityTimeoutSeconds, SQS_MAX_RETENTION_SECONDS } from '../contract/redeliveryPolicy';
+import { boundedName } from './deploymentNames';
 
 /** SQS queue names: at most 80 characters of letters, digits, `-` and `_`. */
 const MAX_QUEUE_NAME_LENGTH = 80;
@@ -26,11 +26,8 @@ export interface IngestQueuesProps {
  * given a hash of the whole, to stay within SQS's 80 characters and still differ.
  */
 export function ingestQueueName(stackName: string, constructId: string): string {
-  const base = `${stackName}-${constructId}`.replace(/[^A-Za-z0-9_-]/g, '-');
   const room = MAX_QUEUE_NAME_LENGTH - NAME_SUFFIX.length;
-  if (base.length <= room) return `${base}${NAME_SUFFIX}`;
-  const hash = createHash('sha256').update(base).digest('hex').slice(0, 8);
-  return `${base.slice(0, room - hash.length - 1)}-${hash}${NAME_SUFFIX}`;
+  return `${boundedName(`${stackName}-${constructId}`, room, /[^A-Za-z0-9_-]/g)}${NAME_SUFFIX}`;
 }
 
 /**
@@ -63,6 +60,12 @@ export class IngestQueues extends Construct {
         redrivePermission: RedrivePermission.BY_QUEUE,
         sourceQueues: [Queue.fromQueueArn(this, 'IngestQueueByArn', queueArn)],
       },
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'It is the dead-letter queue: its messages wait, alarmed, for an operator to redrive them to the ' +
+        'ingest queue; a dead-letter queue of its own would only hide them one queue further.',
     });
     this.queue = new Queue(this, 'IngestQueue', {
       queueName: props.queueName,

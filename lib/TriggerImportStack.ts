@@ -2,7 +2,8 @@ import { Aws, CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { importApiKeySecret } from './apiKeySecret';
+import { STACK_OUTPUT_KEYS as KEYS } from '../contract/stackOutputs';
+import { importApiKeySecret, secretIdOf } from './apiKeySecret';
 import { BlueshiftImportTrigger } from './BlueshiftImportTrigger';
 import { loadConfig } from './config/loadConfig';
 import { assertSameRegion, configArnRegions } from './config/sameRegion';
@@ -32,21 +33,26 @@ export class TriggerImportStack extends Stack {
         : {}),
       ...(alarmTopicArn ? { alarmTopic: Topic.fromTopicArn(this, 'AlarmTopic', alarmTopicArn) } : {}),
     });
-    const { bucket, apiKeySecret, ingestQueue, deadLetterQueue } = this.trigger;
+    const { bucket, apiKeySecret, ingestQueue, deadLetterQueue, ledgerTable } = this.trigger;
 
+    // Names and ARNs only: the secret's value is never known to the stack, so no output can hold it.
     const outputs: Record<string, string> = {
       BucketName: bucket.bucketName,
       // The configured name as given; an imported secret's own name is a deploy-time token.
       ApiKeySecretName: apiKeySecretName ?? apiKeySecret.secretName,
-      IngestQueueUrl: ingestQueue.queueUrl,
-      IngestQueueArn: ingestQueue.queueArn,
-      DeadLetterQueueUrl: deadLetterQueue.queueUrl,
-      DeadLetterQueueArn: deadLetterQueue.queueArn,
+      [KEYS.apiKeySecretArn]: secretIdOf(apiKeySecret),
+      [KEYS.apiBaseUrl]: this.trigger.config.apiBaseUrl,
+      [KEYS.ingestQueueUrl]: ingestQueue.queueUrl,
+      [KEYS.ingestQueueArn]: ingestQueue.queueArn,
+      [KEYS.deadLetterQueueUrl]: deadLetterQueue.queueUrl,
+      [KEYS.deadLetterQueueArn]: deadLetterQueue.queueArn,
       DeadLetterQueueConsoleUrl: Fn.join('', [
         `https://${Aws.REGION}.console.aws.amazon.com/sqs/v3/home?region=${Aws.REGION}#/queues/`,
         Fn.join('%2F', Fn.split('/', Fn.join('%3A', Fn.split(':', deadLetterQueue.queueUrl)))),
       ]),
-      FunctionName: this.trigger.function.functionName,
+      [KEYS.functionName]: this.trigger.function.functionName,
+      [KEYS.logGroupName]: this.trigger.function.logGroup.logGroupName,
+      ...(ledgerTable ? { [KEYS.ledgerTableName]: ledgerTable.tableName } : {}),
       DeadLetterAlarmName: this.trigger.deadLetterAlarm.alarmName,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });

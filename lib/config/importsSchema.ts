@@ -7,6 +7,15 @@ const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const uuidProblem = (input: unknown) =>
   `must be an import task UUID like 0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f (got ${JSON.stringify(input)})`;
 
+/**
+ * The longest settle window, and the ceiling of `maxSettleSeconds`: an hour, so a settle wait stays far inside
+ * SQS's 12 h visibility limit and a drop's first file is imported the same hour.
+ */
+export const MAX_SETTLE_SECONDS = 3600;
+
+const settleProblem = (input: unknown) =>
+  `must be a whole number of seconds from 1 to ${MAX_SETTLE_SECONDS} (got ${JSON.stringify(input)})`;
+
 const importFields = {
   prefix: keyPartSchema('prefix').meta({
     description: 'Object key prefix to watch, as stored in S3 (not URL-encoded), e.g. `customers/daily/`.',
@@ -21,6 +30,15 @@ const importFields = {
   suffix: keyPartSchema('suffix')
     .optional()
     .meta({ description: 'Only keys ending with this trigger the import, e.g. `.csv` or `_SUCCESS`.' }),
+  settleSeconds: z
+    .int({ error: (issue) => settleProblem(issue.input) })
+    .min(1, { error: (issue) => settleProblem(issue.input) })
+    .max(MAX_SETTLE_SECONDS, { error: (issue) => settleProblem(issue.input) })
+    .optional()
+    .meta({
+      description:
+        'Trigger only once no new file of this import has landed for this long (records wait by visibility), so a multi-file export without a marker file costs one run; at most `maxSettleSeconds`; needs `triggerLedger`.',
+    }),
 };
 
 const isValid = (field: keyof typeof importFields, value: unknown) =>
@@ -31,7 +49,7 @@ export const importSchema = z
   .strictObject(importFields, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? 'is not a known field (prefix, uuid, suffix)'
+        ? 'is not a known field (prefix, uuid, suffix, settleSeconds)'
         : 'must be an object with "prefix" and "uuid"',
   })
   .superRefine(
@@ -86,8 +104,10 @@ function clash(earlier: KeyFilter, earlierIndex: number, later: KeyFilter): [str
 
 /** The prefix-to-import mappings: at least one; no two may match the same key under the same prefix. */
 export const importsSchema = z
-  .array(importSchema, { error: 'must be a non-empty list of { "prefix", "uuid", "suffix"? }' })
-  .min(1, { error: 'must be a non-empty list of { "prefix", "uuid", "suffix"? }' })
+  .array(importSchema, {
+    error: 'must be a non-empty list of { "prefix", "uuid", "suffix"?, "settleSeconds"? }',
+  })
+  .min(1, { error: 'must be a non-empty list of { "prefix", "uuid", "suffix"?, "settleSeconds"? }' })
   .superRefine(
     (imports, ctx) => {
       const byPrefix = new Map<string, number[]>();

@@ -1,33 +1,11 @@
-import { z } from 'zod';
 import { MAX_RETRY_SPAN_SECONDS, worstCaseRetrySpanSeconds } from '../../contract/redeliveryPolicy';
 import { notificationFilters, rootPrefixes } from '../notificationFilters';
 import { encodeFilterValue } from '../s3FilterValue';
 import * as aws from './awsLimits';
 import { keyPartSchema, utf8Bytes } from './keyPart';
 import { peakMemoryMb } from './peakMemory';
-import type { SettingsValues, settingsShape } from './settingsFields';
-
-type Shape = typeof settingsShape;
-type Values = SettingsValues;
-type Report = (path: readonly (string | number)[], message: string) => void;
-
-/**
- * A relation between fields, judged only when each of those fields is itself valid (zod's `when`), so one typo
- * gives one problem rather than a cascade.
- */
-function rule(
-  shape: Shape,
-  fields: readonly (keyof Shape)[],
-  judge: (values: Values, report: Report) => void,
-) {
-  return z.superRefine<Values>(
-    (values, ctx) =>
-      judge(values, (path, message) => ctx.addIssue({ code: 'custom', path: [...path], message })),
-    {
-      when: ({ value }) => fields.every((field) => shape[field].safeParse((value as Values)[field]).success),
-    },
-  );
-}
+import { rule, type Shape } from './rule';
+import { settleRules, settleSpanSeconds } from './settleRules';
 
 const keyParts = { prefix: keyPartSchema('prefix'), suffix: keyPartSchema('suffix') };
 
@@ -61,13 +39,16 @@ export function settingsRules(shape: Shape) {
         'retryMaxDelaySeconds',
         'functionTimeoutSeconds',
         'batchWindowSeconds',
+        'maxSettleSeconds',
       ],
       (n, report) => {
-        const span = worstCaseRetrySpanSeconds(n as Parameters<typeof worstCaseRetrySpanSeconds>[0]);
+        const settle = settleSpanSeconds(n.imports, n.maxSettleSeconds);
+        const span = worstCaseRetrySpanSeconds(n as Parameters<typeof worstCaseRetrySpanSeconds>[0]) + settle;
         if (span <= MAX_RETRY_SPAN_SECONDS) return;
         report(
           ['maxReceiveCount'],
-          `with these retry delays a failing drop may retry for ${(span / 86400).toFixed(1)} days before the ` +
+          `with these retry delays${settle > 0 ? ` and a settle window of up to maxSettleSeconds (${n.maxSettleSeconds})` : ''} ` +
+            `a failing drop may retry for ${(span / 86400).toFixed(1)} days before the ` +
             `dead-letter queue, which keeps it only until 14 days after the drop; lower maxReceiveCount or ` +
             `retryMaxDelaySeconds to retry for at most ${MAX_RETRY_SPAN_SECONDS / 86400} days`,
         );
@@ -128,5 +109,6 @@ export function settingsRules(shape: Shape) {
         );
       },
     ),
+    ...settleRules(shape),
   ];
 }

@@ -5,7 +5,11 @@ import {
   MAX_REDELIVERY_DELAY_SECONDS,
 } from '../../contract/redeliveryPolicy';
 import * as aws from './awsLimits';
-import { importsSchema } from './importsSchema';
+import { importsSchema, MAX_SETTLE_SECONDS } from './importsSchema';
+
+/** The largest clock-skew margin: beyond a few minutes a clock is wrong, not skewed. */
+const MAX_COVERAGE_MARGIN_SECONDS = 300;
+
 import { apiBaseUrlSchema, arnSchemas } from './textFields';
 
 /** Blueshift's API hosts by account region. */
@@ -33,7 +37,7 @@ const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T, desc
 export const settingsShape = {
   imports: importsSchema.meta({
     description:
-      'Prefix-to-import mappings, e.g. `[{ "prefix": "customers/daily/", "uuid": "<import task uuid>", "suffix": ".csv" }]`. Among the mappings whose prefix and suffix match a key, the longest prefix wins, then the longest suffix.',
+      'Prefix-to-import mappings, e.g. `[{ "prefix": "customers/daily/", "uuid": "<import task uuid>", "suffix": ".csv" }]`. Among the mappings whose prefix and suffix match a key, the longest prefix wins, then the longest suffix. A mapping may add `settleSeconds`: trigger only once no new file of it has landed for that long (needs `triggerLedger`; at most `maxSettleSeconds`).',
   }),
   notifications: oneOf(
     ['s3', 'eventbridge'],
@@ -108,6 +112,25 @@ export const settingsShape = {
     aws.SQS_MAX_MAX_CONCURRENCY,
     2,
     'Most concurrent invocations the queue drives.',
+  ),
+  triggerLedger: z
+    .boolean({ error: (issue) => `must be true or false (got ${JSON.stringify(issue.input)})` })
+    .default(true)
+    .meta({
+      description:
+        'Keep a trigger ledger (a small on-demand DynamoDB table): files a later trigger already covered are acknowledged without a call, and a busy import gets one probe at a time. `false`: no table; every batch calls.',
+    }),
+  coverageMarginSeconds: wholeNumber(
+    0,
+    MAX_COVERAGE_MARGIN_SECONDS,
+    1,
+    'A file counts as covered only by a trigger sent at least this long after it landed (absorbs clock skew).',
+  ),
+  maxSettleSeconds: wholeNumber(
+    1,
+    MAX_SETTLE_SECONDS,
+    900,
+    'Longest an import with `settleSeconds` waits after its oldest waiting file landed, however long the drop keeps landing.',
   ),
   logRetentionDays: z
     .literal(aws.LOG_RETENTION_DAYS, {

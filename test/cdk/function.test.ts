@@ -3,12 +3,14 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IMPORTS_FILE, parseImports } from '../../contract/importMapping';
+import { IMPORTS_METADATA_KEY } from '../../contract/stackOutputs';
 import {
   DAILY_UUID,
   rawConfigFactory,
   resourceOf,
   type SynthesizedStack,
   synthesizeStack,
+  type TemplateResource,
 } from './synthesizeStack';
 
 /** The trigger function's environment variables. */
@@ -77,16 +79,17 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       expect(parseImports(shipped)).toEqual(rawConfigFactory().imports);
     });
 
-    it('changes the asset hash when only the imports change', () => {
+    it('changes the asset hash when only the imports change, and ships their settleSeconds', () => {
       // Act
-      const other = synthesizeStack(rawConfigFactory({ imports: [{ prefix: 'other/', uuid: DAILY_UUID }] }), {
-        bundle: true,
-      });
+      const other = synthesizeStack(
+        rawConfigFactory({ imports: [{ prefix: 'other/', uuid: DAILY_UUID, settleSeconds: 120 }] }),
+        { bundle: true },
+      );
 
       // Assess
       expect(assetDirectoryOf(other)).not.toBe(assetDirectoryOf(synthesized));
       expect(parseImports(readFileSync(path.join(assetDirectoryOf(other), IMPORTS_FILE), 'utf8'))).toEqual([
-        { prefix: 'other/', uuid: DAILY_UUID },
+        { prefix: 'other/', uuid: DAILY_UUID, settleSeconds: 120 },
       ]);
     });
   });
@@ -115,8 +118,59 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       expect(environmentOf(synthesized)).toMatchObject({
         BLUESHIFT_SECRET_ID: stack.resolve(stack.trigger.apiKeySecret.secretArn),
         BLUESHIFT_API_BASE_URL: 'https://api.getblueshift.com',
-        POWERTOOLS_SERVICE_NAME: 'blueshift-import-trigger',
       });
+    });
+
+    it('names its log group after the stack and the construct, so `aws logs tail` finds it before deploying', () => {
+      // Prepare
+      const { stack, template } = synthesized;
+
+      // Act
+      const [logGroup] = Object.values(template.findResources('AWS::Logs::LogGroup'));
+
+      // Assess
+      expect(logGroup?.Properties).toEqual({
+        LogGroupName: '/blueshift-import-trigger/TestImportTrigger-Trigger',
+        RetentionInDays: 90,
+      });
+      // A fixed name would block deleting the stack and deploying it again if the group outlived it.
+      expect(logGroup?.DeletionPolicy).toBe('Delete');
+      expect(stack.resolve(stack.trigger.function.logGroup.logGroupName)).toEqual({
+        Ref: expect.any(String),
+      });
+    });
+
+    it('names the deployment in its logs and metrics: Powertools service name from stack and construct', () => {
+      // Act
+      const environment = environmentOf(synthesized);
+
+      // Assess
+      expect(environment.POWERTOOLS_SERVICE_NAME).toBe('TestImportTrigger-Trigger');
+    });
+
+    it('passes the ledger settings: table, coverage margin and settle ceiling', () => {
+      // Prepare
+      const { stack } = synthesized;
+
+      // Act
+      const environment = environmentOf(synthesized);
+
+      // Assess
+      expect(environment).toMatchObject({
+        TRIGGER_LEDGER_TABLE: stack.resolve(stack.trigger.ledgerTable?.tableName),
+        COVERAGE_MARGIN_SECONDS: '1',
+        MAX_SETTLE_SECONDS: '900',
+      });
+    });
+
+    it('carries the import mappings as metadata on its resource, for `ops resolve` to read from the template', () => {
+      // Act
+      const fn = resourceOf(synthesized, synthesized.stack.trigger.function) as TemplateResource & {
+        Metadata: Record<string, unknown>;
+      };
+
+      // Assess
+      expect(fn.Metadata[IMPORTS_METADATA_KEY]).toEqual({ imports: rawConfigFactory().imports });
     });
 
     it('passes the contract settings and the watched bucket, no imports and nothing that looks like a key', () => {
@@ -131,12 +185,15 @@ describe('Construct: BlueshiftImportTrigger function', () => {
         'ATTEMPTS_PER_INVOCATION',
         'BLUESHIFT_API_BASE_URL',
         'BLUESHIFT_SECRET_ID',
+        'COVERAGE_MARGIN_SECONDS',
         'MAX_CONCURRENT_CALLS',
         'MAX_RECEIVE_COUNT',
+        'MAX_SETTLE_SECONDS',
         'POWERTOOLS_SERVICE_NAME',
         'REQUEST_TIMEOUT_SECONDS',
         'RETRY_BASE_DELAY_SECONDS',
         'RETRY_MAX_DELAY_SECONDS',
+        'TRIGGER_LEDGER_TABLE',
         'WATCHED_BUCKET_NAME',
       ]);
       expect(environment).toMatchObject({
@@ -163,6 +220,18 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       expect(new TextEncoder().encode(environment).length).toBeLessThan(1024);
       expect(environment).not.toContain('customer-0000');
       expect(environment).not.toContain('00000000-0000-4000-8000');
+    });
+
+    it("carries all 1,000 mappings as metadata in a template well within CloudFormation's 1 MB", () => {
+      // Act
+      const template = JSON.stringify(synthesized.template.toJSON());
+      const fn = resourceOf(synthesized, synthesized.stack.trigger.function) as TemplateResource & {
+        Metadata: Record<string, { imports: unknown[] }>;
+      };
+
+      // Assess
+      expect(fn.Metadata[IMPORTS_METADATA_KEY]?.imports).toEqual(manyImports(1000));
+      expect(new TextEncoder().encode(template).length).toBeLessThan(512 * 1024);
     });
   });
 

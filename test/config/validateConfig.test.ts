@@ -109,7 +109,7 @@ describe('Function: validateAppConfig()', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         'blueshiftImportTrigger.bucket: is not a known field',
-        'blueshiftImportTrigger.imports[0].colour: is not a known field (prefix, uuid, suffix)',
+        'blueshiftImportTrigger.imports[0].colour: is not a known field (prefix, uuid, suffix, settleSeconds)',
         expect.stringMatching(/^blueshiftImportTrigger\.imports\[0\]\.uuid: .*\(got "not-a-uuid"\)$/),
         expect.stringMatching(/^blueshiftImportTrigger\.imports\[1\]\.prefix: must be a non-empty string/),
         'blueshiftImportTrigger.imports[2].prefix: duplicates imports[0].prefix "customers/"',
