@@ -11,7 +11,7 @@ import { median, rotate } from './stats';
 import type { ShippedBundle } from './synthesizeBundle';
 
 const IMPORT_PROBE = path.join(import.meta.dirname, 'children', 'importTime.mjs');
-/** The shipped handler must load within this factor of the Secrets Manager client alone. */
+/** The shipped handler must load within this factor of the success path's SDK clients alone. */
 const TARGET_RATIO = 1.1;
 
 interface ImportProbe {
@@ -23,9 +23,9 @@ const pairedDifference = (a: readonly number[], b: readonly number[]) =>
   median(a.map((value, round) => value - (b[round] as number)));
 
 /**
- * Item 3: time to import the shipped bundle (module scope builds the Secrets Manager client and the logger)
- * in fresh `node` processes, against the Secrets Manager client alone and an empty module bundled the same
- * way; plus variants that price the lazy SQS import and Powertools Logger. Variants take turns each round.
+ * Item 3: time to import the shipped bundle (module scope builds the Secrets Manager and DynamoDB clients, the
+ * logger and the metrics) in fresh `node` processes, against those two SDK clients alone and an empty module
+ * bundled the same way; plus variants that price the lazy SQS import and Powertools Logger. Variants take turns each round.
  */
 export async function coldStart(
   shipped: ShippedBundle,

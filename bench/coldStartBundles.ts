@@ -46,10 +46,12 @@ interface Variant {
 const VARIANTS: readonly Variant[] = [
   { name: 'handler-rebuilt' },
   {
-    // The floor: the AWS client the success path uses (Secrets Manager), imported and constructed.
+    // The floor: the AWS clients the success path uses (Secrets Manager for the key, DynamoDB for the
+    // trigger ledger), imported and constructed.
     name: 'sdk-floor',
-    source: `import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-export const client = new SecretsManagerClient({});`,
+    source: `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+export const clients = [new SecretsManagerClient({}), new DynamoDBClient({})];`,
   },
   { name: 'empty', source: '' },
   // The plain single-file bundle: the SQS client imported at load (what the handler did before the split).
@@ -73,7 +75,7 @@ export const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });`,
 
 /**
  * Bundles the comparison modules with the shipped handler's esbuild options into `outdir`:
- * the handler rebuilt (its size must match the synthesized asset), the Secrets Manager client alone
+ * the handler rebuilt (its size must match the synthesized asset), the success path's SDK clients alone
  * (the SDK floor), an empty module, and handler variants: SQS built eagerly, Powertools Logger replaced.
  */
 export async function buildColdStartBundles(

@@ -7,6 +7,7 @@ import { ENV } from '../contract/handlerSettings';
 import { IMPORTS_FILE, type ImportMapping, serializeImports } from '../contract/importMapping';
 import { type BlueshiftStandIn, startBlueshiftStandIn } from '../local/blueshift/blueshiftStandIn';
 import { lambdaContext } from '../test/lambda/factories';
+import { type DynamoDbStandIn, startDynamoDbStandIn } from './dynamoDbStandIn';
 import { lambdaEnvironment } from './lambdaEnvironment';
 import { type SecretsManagerStandIn, startSecretsManagerStandIn } from './secretsManagerStandIn';
 
@@ -16,6 +17,8 @@ export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatch
 export interface HandlerRig {
   readonly blueshift: BlueshiftStandIn;
   readonly secrets: SecretsManagerStandIn;
+  /** Answers the trigger ledger's reads and writes (when the template turns the ledger on). */
+  readonly dynamodb: DynamoDbStandIn;
   /** Invokes the handler with a minute left, as a fresh invocation of the default timeout would have. */
   invoke(event: SQSEvent): Promise<SQSBatchResponse>;
   close(): Promise<void>;
@@ -42,16 +45,21 @@ export function shipImports(imports: readonly ImportMapping[], parent = tmpdir()
 export async function startHandlerRig(options: HandlerRigOptions): Promise<HandlerRig> {
   const blueshift = await startBlueshiftStandIn();
   const secrets = await startSecretsManagerStandIn(blueshift.apiKey);
+  const dynamodb = await startDynamoDbStandIn();
   const functionVariables = { ...options.functionVariables, [ENV.apiBaseUrl]: blueshift.url };
   const taskRoot = shipImports(options.imports);
-  Object.assign(process.env, lambdaEnvironment(functionVariables, { secretsManager: secrets.url, taskRoot }));
+  Object.assign(
+    process.env,
+    lambdaEnvironment(functionVariables, { secretsManager: secrets.url, dynamodb: dynamodb.url, taskRoot }),
+  );
   const { handler } = (await import(pathToFileURL(options.bundlePath).href)) as { handler: SqsHandler };
   return {
     blueshift,
     secrets,
+    dynamodb,
     invoke: (event) => handler(event, lambdaContext(60_000) as Context),
     close: async () => {
-      await Promise.all([blueshift.close(), secrets.close()]);
+      await Promise.all([blueshift.close(), secrets.close(), dynamodb.close()]);
     },
   };
 }

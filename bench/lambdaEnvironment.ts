@@ -2,6 +2,8 @@
 export interface BenchEndpoints {
   /** Secrets Manager stand-in, e.g. `http://127.0.0.1:PORT`. */
   readonly secretsManager?: string;
+  /** DynamoDB stand-in for the trigger ledger. */
+  readonly dynamodb?: string;
   /** SQS endpoint for visibility changes (moto, or a closed port to force the failure path). */
   readonly sqs?: string;
   /** The function's code directory (`LAMBDA_TASK_ROOT`), where the handler finds `imports.json`. */
@@ -40,6 +42,7 @@ export function lambdaEnvironment(
     ...functionVariables,
     ...(endpoints.secretsManager ? { AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoints.secretsManager } : {}),
     ...(endpoints.sqs ? { AWS_ENDPOINT_URL_SQS: endpoints.sqs } : {}),
+    ...(endpoints.dynamodb ? { AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb } : {}),
     ...(endpoints.taskRoot ? { LAMBDA_TASK_ROOT: endpoints.taskRoot } : {}),
     // The SDK warns once per process on Node 20 (Lambda runs 24); the warning would be timed in every variant.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ENV } from '../contract/handlerSettings';
 import { startBlueshiftStandIn } from '../local/blueshift/blueshiftStandIn';
 import type { BenchSettings } from './benchSettings';
+import { startDynamoDbStandIn } from './dynamoDbStandIn';
 import { shipImports } from './handlerRig';
 import type { ItemResult } from './itemResult';
 import { lambdaEnvironment } from './lambdaEnvironment';
@@ -39,11 +40,12 @@ export async function peakRss(
   writeFileSync(eventPath, JSON.stringify({ Records: largestBatch() }));
   const blueshift = await startBlueshiftStandIn();
   const secrets = await startSecretsManagerStandIn(blueshift.apiKey);
+  const dynamodb = await startDynamoDbStandIn();
   const probes: RssProbe[] = [];
   try {
     const env = lambdaEnvironment(
       { ...shipped.environment, [ENV.apiBaseUrl]: blueshift.url },
-      { secretsManager: secrets.url, taskRoot: shipImports(imports, workDir) },
+      { secretsManager: secrets.url, dynamodb: dynamodb.url, taskRoot: shipImports(imports, workDir) },
     );
     for (let run = 0; run < settings.rssRuns; run++) {
       const probe = await runInChild<RssProbe>(PROBE, [pathToFileURL(shipped.bundlePath).href, eventPath], {
@@ -54,7 +56,7 @@ export async function peakRss(
       probes.push(probe);
     }
   } finally {
-    await Promise.all([blueshift.close(), secrets.close()]);
+    await Promise.all([blueshift.close(), secrets.close(), dynamodb.close()]);
   }
   const mib = (kib: number) => kib / 1024;
   const peak = mib(median(probes.map((probe) => probe.peakKiB)));

@@ -155,3 +155,52 @@ export function worstCaseRetrySpanSeconds(settings: RetrySpanSettings): number {
   const receives = settings.maxReceiveCount;
   return receives * perReceive + (receives - 1) * longestWait + queueVisibility;
 }
+
+/**
+ * Waiting for a busy import: a batch that finds it busy makes its records wait until this long after the busy
+ * period ends, because the records that set the period come back at its end and should probe alone first (their
+ * receive, one call and the ledger write fit in it).
+ */
+export const PROBE_GRACE_SECONDS = 10;
+
+/** A wait of a record that will be delivered again: at least a second, within SQS's visibility limit. */
+const boundedWaitSeconds = (waitMs: number) =>
+  Math.min(MAX_REDELIVERY_DELAY_SECONDS, Math.max(1, Math.ceil(waitMs / 1000)));
+
+/** How long records wait, without a call, for an import busy until `busyUntilMs`: until one probe grace after it. */
+export function busyWaitSeconds(busyUntilMs: number, nowMs: number): number {
+  return boundedWaitSeconds(busyUntilMs + PROBE_GRACE_SECONDS * 1000 - nowMs);
+}
+
+/**
+ * A record that has used half its receives stops waiting for a settle window, so its retries keep the other
+ * half. (A record on its last receive never waits at all: waiting would dead-letter it.)
+ */
+export function hasUsedHalfItsReceives(
+  receiveCount: number,
+  settings: Pick<RedeliverySettings, 'maxReceiveCount'>,
+): boolean {
+  return receiveCount * 2 >= settings.maxReceiveCount;
+}
+
+/** An import's settle window as one batch sees it (times in ms since the epoch). */
+export interface SettleWindow {
+  /** When the newest file of the import landed, by the ledger or the batch. */
+  readonly newestLandedAtMs: number;
+  /** When the batch's oldest waiting file landed. */
+  readonly oldestLandedAtMs: number;
+  readonly settleSeconds: number;
+  readonly maxSettleSeconds: number;
+}
+
+/**
+ * Seconds an import's files still wait for no new file to land for `settleSeconds`, never past `maxSettleSeconds`
+ * after the oldest; 0 when the window has closed and the import should be triggered.
+ */
+export function settleWaitSeconds(window: SettleWindow, nowMs: number): number {
+  const settledAtMs = Math.min(
+    window.newestLandedAtMs + window.settleSeconds * 1000,
+    window.oldestLandedAtMs + window.maxSettleSeconds * 1000,
+  );
+  return nowMs >= settledAtMs ? 0 : boundedWaitSeconds(settledAtMs - nowMs);
+}

@@ -1,4 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
+import { fileLandedAtMs } from '../contract/triggerLedger';
 import type { KeyMatch } from './mapKeyToImport';
 import { isObjectCreated, parseNotification } from './parseNotification';
 
@@ -9,6 +10,18 @@ export interface ImportTrigger {
   /** The records (by message ID) that succeed or fail with this trigger. */
   readonly messageIds: Set<string>;
   readonly keys: string[];
+  /** The same files with their records and landing times, in the order of `keys`. */
+  readonly files: PlannedFile[];
+  /** The longest settle window of the import's mappings that matched; none: trigger at once. */
+  settleSeconds?: number;
+}
+
+/** One file behind an import trigger. */
+export interface PlannedFile {
+  readonly key: string;
+  readonly messageId: string;
+  /** `fileLandedAtMs` of its event time and its message's `SentTimestamp`; none: never covered. */
+  readonly landedAtMs: number | undefined;
 }
 
 /** A record that can never trigger an import, however often it comes back. */
@@ -53,7 +66,7 @@ export function coalesceByImport(records: readonly SQSRecord[], options: PlanOpt
       plan.untriggerable.push({ record, kind: 'foreign-bucket', reason, bucket: foreign.bucket });
       continue;
     }
-    for (const { key, eventName } of parsed.objects) {
+    for (const { key, eventName, eventTime } of parsed.objects) {
       if (!isObjectCreated(eventName)) {
         plan.ignored.push({ messageId: record.messageId, key, reason: `event ${eventName}` });
         continue;
@@ -63,15 +76,20 @@ export function coalesceByImport(records: readonly SQSRecord[], options: PlanOpt
         plan.ignored.push({ messageId: record.messageId, key, reason: match.reason });
         continue;
       }
-      const { uuid, prefix } = match.mapping;
+      const { uuid, prefix, settleSeconds } = match.mapping;
       let trigger = plan.triggers.get(uuid);
       if (!trigger) {
-        trigger = { uuid, prefixes: new Set(), messageIds: new Set(), keys: [] };
+        trigger = { uuid, prefixes: new Set(), messageIds: new Set(), keys: [], files: [] };
         plan.triggers.set(uuid, trigger);
       }
       trigger.prefixes.add(prefix);
       trigger.messageIds.add(record.messageId);
       trigger.keys.push(key);
+      const landedAtMs = fileLandedAtMs(eventTime, record.attributes.SentTimestamp);
+      trigger.files.push({ key, messageId: record.messageId, landedAtMs });
+      if (settleSeconds !== undefined && !(settleSeconds <= (trigger.settleSeconds ?? 0))) {
+        trigger.settleSeconds = settleSeconds;
+      }
     }
   }
   return plan;

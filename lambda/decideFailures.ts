@@ -5,7 +5,7 @@ import {
   redeliveryDelaySeconds,
   UNTRIGGERABLE_DELAY_SECONDS,
 } from '../contract/redeliveryPolicy';
-import type { UntriggerableRecord } from './coalesceByImport';
+import type { ImportTrigger, UntriggerableRecord } from './coalesceByImport';
 import type { TriggeredImport } from './triggerImports';
 
 /** A record to report as failed, and how long SQS should keep it before delivering it again. */
@@ -17,17 +17,25 @@ export interface RecordFailure {
   readonly lastReceive: boolean;
 }
 
-const receiveCountOf = (record: SQSRecord) => Number(record.attributes.ApproximateReceiveCount) || 1;
+/** An import the batch did not call, whose records wait (busy or settling) this long. */
+export interface ImportWait {
+  readonly trigger: ImportTrigger;
+  readonly delaySeconds: number;
+}
+
+export const receiveCountOf = (record: SQSRecord) => Number(record.attributes.ApproximateReceiveCount) || 1;
 
 /**
  * Decides which records fail and their delays: a record fails when any import behind it was not triggered
- * (with the longest delay any of them asks for) or when it can never trigger one. Pure.
+ * (with the longest delay any of them asks for), when an import behind it waits, or when it can never trigger
+ * one. Pure.
  */
 export function decideFailures(
   records: readonly SQSRecord[],
   untriggerable: readonly UntriggerableRecord[],
   triggered: readonly TriggeredImport[],
   settings: RedeliverySettings,
+  waits: readonly ImportWait[] = [],
 ): RecordFailure[] {
   const delays = new Map<string, number>();
   for (const { record } of untriggerable) delays.set(record.messageId, UNTRIGGERABLE_DELAY_SECONDS);
@@ -39,6 +47,11 @@ export function decideFailures(
       if (!record) continue;
       const seconds = redeliveryDelaySeconds(receiveCountOf(record), settings, outcome.retryAfterSeconds);
       delays.set(messageId, Math.max(delays.get(messageId) ?? 0, seconds));
+    }
+  }
+  for (const { trigger, delaySeconds } of waits) {
+    for (const messageId of trigger.messageIds) {
+      delays.set(messageId, Math.max(delays.get(messageId) ?? 0, delaySeconds));
     }
   }
   return records

@@ -1,15 +1,20 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { fromEnvironment } from '../contract/handlerSettings';
+import { METRICS_NAMESPACE } from '../contract/metrics';
 import { createApiKeyProvider } from './apiKeyProvider';
+import { powertoolsBatchMetrics } from './batchMetrics';
 import { triggerImport } from './blueshiftClient';
 import { createMessageDeferrer, type SqsApi } from './deferMessages';
 import { loadImports } from './loadImports';
 import { logger } from './logger';
 import { createKeyMatcher } from './mapKeyToImport';
 import { processBatch } from './processBatch';
+import { createDynamoLedgerStore } from './triggerLedger';
 import { triggerWithRetries } from './triggerWithRetries';
 
 const settings = fromEnvironment(process.env);
@@ -36,8 +41,16 @@ const loadSqs = () => {
   return sqs;
 };
 
+const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: settings.serviceName });
+// Every successful batch reads the ledger, so its client is built with the others, off the first batch.
+const ledger = settings.ledgerTableName
+  ? createDynamoLedgerStore({ client: new DynamoDBClient({}), tableName: settings.ledgerTableName })
+  : undefined;
+
 const deps = {
   settings,
+  ...(ledger ? { ledger } : {}),
+  metrics: powertoolsBatchMetrics(metrics),
   matchKey: createKeyMatcher(imports),
   deferMessages: createMessageDeferrer(loadSqs),
   log: logger,
@@ -51,8 +64,13 @@ const deps = {
 };
 
 /** SQS event source handler: reports failed records so only they are retried. */
-export const handler = (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   // Every line of this invocation carries its request id.
   logger.addContext(context);
-  return processBatch(event, context, deps);
+  try {
+    return await processBatch(event, context, deps);
+  } finally {
+    // Also when the batch throws: what it counted so far still reaches CloudWatch.
+    metrics.publishStoredMetrics();
+  }
 };

@@ -1,115 +1,118 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { HandlerSettings } from '../contract/handlerSettings';
-import { needsOperator } from '../contract/redeliveryPolicy';
-import { type BatchPlan, coalesceByImport } from './coalesceByImport';
-import { decideFailures, type RecordFailure } from './decideFailures';
+import type { LedgerEntry, LedgerStore } from '../contract/triggerLedger';
+import { type BatchMetrics, noMetrics } from './batchMetrics';
+import { coalesceByImport } from './coalesceByImport';
+import { decideFailures, type ImportWait, type RecordFailure, receiveCountOf } from './decideFailures';
 import type { DeferMessages } from './deferMessages';
+import { decideCalls, type ImportDecision } from './ledgerDecisions';
+import { type BatchLog, logDecisions, logLastReceives, logPlan, logTriggered } from './logBatch';
 import type { KeyMatch } from './mapKeyToImport';
+import { recordBatchMetrics, recordPlanMetrics } from './recordBatchMetrics';
+import { ledgerUpdates, writeLedger } from './recordOutcomes';
 import { respond } from './respond';
-import { type TriggeredImport, type TriggerOne, triggerImports } from './triggerImports';
+import { type TriggerOne, triggerImports } from './triggerImports';
 
-/** The logging calls the batch makes (Powertools Logger fits). */
-export interface BatchLog {
-  info(message: string, ...extra: Record<string, unknown>[]): void;
-  warn(message: string, ...extra: Record<string, unknown>[]): void;
-  error(message: string, ...extra: Record<string, unknown>[]): void;
-}
+export type { BatchLog } from './logBatch';
 
 export interface BatchDeps {
   readonly settings: Pick<
     HandlerSettings,
-    'bucketName' | 'maxConcurrentCalls' | 'retryBaseDelaySeconds' | 'retryMaxDelaySeconds' | 'maxReceiveCount'
+    | 'bucketName'
+    | 'maxConcurrentCalls'
+    | 'retryBaseDelaySeconds'
+    | 'retryMaxDelaySeconds'
+    | 'maxReceiveCount'
+    | 'coverageMarginSeconds'
+    | 'maxSettleSeconds'
   >;
   readonly matchKey: (key: string) => KeyMatch;
   readonly trigger: TriggerOne;
   readonly deferMessages: DeferMessages;
   readonly log: BatchLog;
+  /** The trigger ledger; absent: off, every import is called. */
+  readonly ledger?: LedgerStore;
+  readonly metrics?: BatchMetrics;
   readonly now?: () => number;
 }
 
 /** Time kept back from the Lambda timeout to defer failed records and return. */
 const reserveMs = (remainingMs: number) => Math.min(5000, Math.floor(remainingMs / 4));
-const EXCERPT_LENGTH = 200;
+const LEDGER_UNAVAILABLE = 'trigger ledger unavailable; calling as without it';
+const errorText = (error: unknown) => `${(error as Error).name}: ${(error as Error).message}`;
 
 /**
- * Plan -> trigger -> decide -> defer -> respond: triggers each distinct import of the batch once and answers
- * with the records to retry. Never throws for a failed record: a throw would retry the whole batch.
+ * Plan -> read ledger -> decide calls -> trigger -> decide failures -> write ledger -> defer -> respond: calls
+ * each distinct import of the batch at most once, skips files an earlier trigger covered, and answers with the
+ * records to retry. Never throws for a failed record or the ledger: a throw would retry the whole batch.
  */
 export async function processBatch(
   event: SQSEvent,
   context: { getRemainingTimeInMillis(): number },
   deps: BatchDeps,
 ): Promise<SQSBatchResponse> {
-  const { log, settings, now = Date.now } = deps;
+  const { log, settings, ledger, metrics = noMetrics, now = Date.now } = deps;
   const remainingMs = context.getRemainingTimeInMillis();
   const deadlineMs = now() + remainingMs - reserveMs(remainingMs);
+  let ledgerUnavailable = false;
+  const onLedgerError = (error: unknown) => {
+    if (!ledgerUnavailable) log.warn(LEDGER_UNAVAILABLE, { error: errorText(error) });
+    ledgerUnavailable = true;
+  };
 
   const plan = coalesceByImport(event.Records, { matchKey: deps.matchKey, bucketName: settings.bucketName });
   logPlan(plan, settings.bucketName, log);
-  const triggers = [...plan.triggers.values()];
-  const triggered = await triggerImports(triggers, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
+  recordPlanMetrics(metrics, plan);
+  const entries = await readLedger(ledger, [...plan.triggers.keys()], onLedgerError);
+  const receives = new Map(event.Records.map((record) => [record.messageId, receiveCountOf(record)]));
+  const receivesOf = (messageId: string) => receives.get(messageId) ?? 1;
+  const decisions = decideCalls([...plan.triggers.values()], entries, receivesOf, settings, now());
+  logDecisions(decisions, log);
+  const callsStartedAtMs = now();
+  const calls = decisions.flatMap(({ trigger, action }) => (action.kind === 'call' ? [trigger] : []));
+  const triggered = await triggerImports(calls, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
   logTriggered(triggered, log);
-  const failures = decideFailures(event.Records, plan.untriggerable, triggered, settings);
+  const failures = decideFailures(event.Records, plan.untriggerable, triggered, settings, waitsOf(decisions));
+  if (ledger && entries) {
+    const updates = ledgerUpdates(decisions, triggered, failures, { nowMs: now(), callsStartedAtMs });
+    for (const error of await writeLedger(ledger, updates)) onLedgerError(error);
+  }
   await defer(failures, deps.deferMessages, log);
+  recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable });
 
   log.info('batch done', {
     records: event.Records.length,
-    imports: triggers.length,
+    imports: decisions.length,
+    calls: calls.length,
     failedRecords: failures.length,
     ignoredFiles: plan.ignored.length,
   });
   return respond(failures);
 }
 
-function logPlan(plan: BatchPlan, bucketName: string, log: BatchLog): void {
-  for (const messageId of plan.testEvents) log.info('S3 test event acknowledged', { messageId });
-  for (const ignored of plan.ignored) log.info('file starts no import', ignored);
-  for (const { record, kind, reason, bucket } of plan.untriggerable) {
-    if (kind === 'foreign-bucket') {
-      log.error(
-        `message reports bucket ${bucket}, not the watched ${bucketName}: someone else writes to this queue; ` +
-          'failing it so it reaches the dead-letter queue',
-        { messageId: record.messageId, bucket, reason },
-      );
-      continue;
-    }
-    log.error('message is not an S3 notification; failing it so it reaches the dead-letter queue', {
-      messageId: record.messageId,
-      reason,
-      excerpt: record.body.slice(0, EXCERPT_LENGTH),
-    });
+/** The entries of the batch's imports; undefined when the ledger is off or cannot be read. */
+async function readLedger(
+  ledger: LedgerStore | undefined,
+  uuids: readonly string[],
+  onError: (error: unknown) => void,
+): Promise<Map<string, LedgerEntry> | undefined> {
+  if (!ledger) return undefined;
+  if (uuids.length === 0) return new Map();
+  try {
+    return await ledger.read(uuids);
+  } catch (error) {
+    onError(error);
+    return undefined;
   }
 }
 
-function logTriggered(triggered: readonly TriggeredImport[], log: BatchLog): void {
-  for (const { trigger, outcome } of triggered) {
-    const summary = {
-      importUuid: trigger.uuid,
-      prefixes: [...trigger.prefixes],
-      files: trigger.keys.length,
-      status: outcome.status,
-      attempts: outcome.attempts,
-      verdict: outcome.verdict,
-    };
-    if (outcome.verdict === 'triggered') {
-      log.info('import triggered', summary);
-      continue;
-    }
-    const details = { ...summary, blueshiftMessage: outcome.message, sampleKeys: trigger.keys.slice(0, 5) };
-    const level = needsOperator(outcome.verdict) ? 'error' : 'warn';
-    log[level]('import not triggered; files will be retried', details);
-  }
-}
+const waitsOf = (decisions: readonly ImportDecision[]): ImportWait[] =>
+  decisions.flatMap(({ trigger, action }) =>
+    action.kind === 'wait' ? [{ trigger, delaySeconds: action.delaySeconds }] : [],
+  );
 
 async function defer(failures: readonly RecordFailure[], deferMessages: DeferMessages, log: BatchLog) {
-  for (const { record, receiveCount, lastReceive } of failures) {
-    if (lastReceive) {
-      log.error('last receive failed: message moves to the dead-letter queue', {
-        messageId: record.messageId,
-        receiveCount,
-      });
-    }
-  }
+  logLastReceives(failures, log);
   const notDeferred = await deferMessages(
     failures.map(({ record, delaySeconds }) => ({
       messageId: record.messageId,

@@ -17,6 +17,12 @@ export interface TriggerOutcome {
   readonly message: string;
   readonly retryAfterSeconds?: number;
   readonly attempts: number;
+  /** The last call got no HTTP answer. */
+  readonly noResponse?: 'timeout' | 'network-error';
+  /** When the successful request was sent (taken just before it went out): files landed before it are covered. */
+  readonly sentAtMs?: number;
+  /** How long each Blueshift call took, request to answer. */
+  readonly latenciesMs?: readonly number[];
 }
 
 /** One HTTP attempt, reported for logging. */
@@ -61,6 +67,7 @@ export async function triggerWithRetries(
   const { apiKeys, call, onAttempt, now = Date.now, sleep = defaultSleep, random = Math.random } = deps;
   let keyRefreshed = false;
   let refusedKey: string | undefined;
+  const latenciesMs: number[] = [];
   let last: TriggerOutcome = { verdict: 'deadline', message: 'no time left to call Blueshift', attempts: 0 };
 
   for (let attempt = 1; attempt <= policy.attemptsPerInvocation; attempt++) {
@@ -74,7 +81,7 @@ export async function triggerWithRetries(
         : apiKeys.refresh(refusedKey, remainingMs));
     } catch (error) {
       const verdict = error instanceof ApiKeyUnavailableError ? 'key-unavailable' : 'transient';
-      return { verdict, message: (error as Error).message, attempts: attempt - 1 };
+      return { verdict, message: (error as Error).message, attempts: attempt - 1, latenciesMs };
     }
     refusedKey = undefined;
 
@@ -83,12 +90,16 @@ export async function triggerWithRetries(
     const response = await call({ baseUrl: policy.baseUrl, apiKey, uuid, timeoutMs });
     const status = response.kind === 'response' ? response.status : response.kind;
     const verdict = classifyStatus(status);
-    onAttempt({ uuid, attempt, status, verdict, durationMs: now() - startedAt, message: response.message });
+    const durationMs = now() - startedAt;
+    latenciesMs.push(durationMs);
+    onAttempt({ uuid, attempt, status, verdict, durationMs, message: response.message });
     last = {
       verdict,
       message: response.message,
       attempts: attempt,
-      ...(response.kind === 'response' ? { status: response.status } : {}),
+      latenciesMs,
+      ...(response.kind === 'response' ? { status: response.status } : { noResponse: response.kind }),
+      ...(verdict === 'triggered' ? { sentAtMs: startedAt } : {}),
       ...(response.kind === 'response' && response.retryAfterSeconds !== undefined
         ? { retryAfterSeconds: response.retryAfterSeconds }
         : {}),

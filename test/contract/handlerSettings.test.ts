@@ -11,6 +11,10 @@ const settings: HandlerSettings = {
   retryBaseDelaySeconds: 30,
   retryMaxDelaySeconds: 1800,
   maxReceiveCount: 10,
+  ledgerTableName: 'ImportTrigger-Ledger',
+  coverageMarginSeconds: 1,
+  maxSettleSeconds: 900,
+  serviceName: 'ImportTrigger',
 };
 
 describe('Function: toEnvironment() / fromEnvironment()', () => {
@@ -79,5 +83,45 @@ describe('Function: fromEnvironment()', () => {
 
     // Act / Assess
     expect(() => fromEnvironment(environment)).toThrow('WATCHED_BUCKET_NAME is not set');
+  });
+});
+
+describe('Function: fromEnvironment() – ledger, settle and service settings', () => {
+  it('leaves the ledger table out when its variable is absent (the ledger is off)', () => {
+    // Prepare
+    const { [ENV.ledgerTableName]: _absent, ...environment } = toEnvironment(settings);
+
+    // Act
+    const read = fromEnvironment(environment);
+
+    // Assess
+    expect(read.ledgerTableName).toBeUndefined();
+    expect('ledgerTableName' in read).toBe(false);
+  });
+
+  it('accepts a coverage margin of 0 and rejects a negative or fractional one', () => {
+    // Prepare
+    const withMargin = (value: string) => ({
+      ...toEnvironment(settings),
+      [ENV.coverageMarginSeconds]: value,
+    });
+
+    // Act / Assess
+    expect(fromEnvironment(withMargin('0')).coverageMarginSeconds).toBe(0);
+    for (const value of ['-1', '0.5', '']) {
+      expect(() => fromEnvironment(withMargin(value))).toThrow(
+        'COVERAGE_MARGIN_SECONDS must be a whole number, 0 or more',
+      );
+    }
+  });
+
+  it('requires a positive settle limit and a service name', () => {
+    // Prepare
+    const environment = { ...toEnvironment(settings), [ENV.maxSettleSeconds]: '0', [ENV.serviceName]: '' };
+
+    // Act / Assess
+    expect(() => fromEnvironment(environment)).toThrow(
+      /POWERTOOLS_SERVICE_NAME is not set; .*MAX_SETTLE_SECONDS must be a positive whole number/,
+    );
   });
 });

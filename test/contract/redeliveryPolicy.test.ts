@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  busyWaitSeconds,
   classifyStatus,
+  hasUsedHalfItsReceives,
   IN_INVOCATION_RETRY,
   inInvocationWaitMs,
   MAX_REDELIVERY_DELAY_SECONDS,
   needsOperator,
+  PROBE_GRACE_SECONDS,
   queueVisibilityTimeoutSeconds,
   redeliveryDelaySeconds,
+  settleWaitSeconds,
   typicalDelaysSeconds,
   worstCaseRetrySpanSeconds,
 } from '../../contract/redeliveryPolicy';
@@ -171,5 +175,56 @@ describe('Function: worstCaseRetrySpanSeconds()', () => {
     expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 30, batchWindowSeconds: 0 })).toBe(
       2 * 30 + 42_000 + 180,
     );
+  });
+});
+
+describe('Function: busyWaitSeconds()', () => {
+  it('waits until one probe grace after the busy period ends, in whole seconds', () => {
+    // Act / Assess
+    expect(busyWaitSeconds(60_500, 0)).toBe(61 + PROBE_GRACE_SECONDS);
+  });
+
+  it('waits at least a second and at most the longest redelivery delay', () => {
+    // Act / Assess
+    expect(busyWaitSeconds(0, (PROBE_GRACE_SECONDS + 5) * 1000)).toBe(1);
+    expect(busyWaitSeconds(10 ** 12, 0)).toBe(MAX_REDELIVERY_DELAY_SECONDS);
+  });
+});
+
+describe('Function: hasUsedHalfItsReceives()', () => {
+  it.each([
+    [2, 6, false],
+    [3, 6, true],
+    [2, 5, false],
+    [3, 5, true],
+    [1, 1, true],
+  ])('receive %i of %i: %s', (receiveCount, maxReceiveCount, expected) => {
+    // Act / Assess
+    expect(hasUsedHalfItsReceives(receiveCount, { maxReceiveCount })).toBe(expected);
+  });
+});
+
+describe('Function: settleWaitSeconds()', () => {
+  const window = {
+    newestLandedAtMs: 100_000,
+    oldestLandedAtMs: 10_000,
+    settleSeconds: 60,
+    maxSettleSeconds: 120,
+  };
+
+  it('waits until settleSeconds after the newest file', () => {
+    // Act / Assess
+    expect(settleWaitSeconds({ ...window, maxSettleSeconds: 900 }, 110_000)).toBe(50);
+  });
+
+  it('waits no longer than maxSettleSeconds after the oldest file', () => {
+    // Act / Assess
+    expect(settleWaitSeconds(window, 110_000)).toBe(20);
+  });
+
+  it('is 0 once either bound has passed', () => {
+    // Act / Assess
+    expect(settleWaitSeconds(window, 130_000)).toBe(0);
+    expect(settleWaitSeconds({ ...window, maxSettleSeconds: 900 }, 160_000)).toBe(0);
   });
 });

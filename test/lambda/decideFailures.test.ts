@@ -11,6 +11,7 @@ const triggerOf = (uuid: string, ...messageIds: string[]): ImportTrigger => ({
   prefixes: new Set(['daily/']),
   messageIds: new Set(messageIds),
   keys: [],
+  files: [],
 });
 const outcome = (verdict: TriggerOutcome['verdict'], retryAfterSeconds?: number): TriggerOutcome => ({
   verdict,

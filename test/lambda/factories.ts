@@ -21,6 +21,16 @@ export function s3NotificationBody(
   });
 }
 
+/** An S3 event notification body with one record per key, each at this event time (absent: no `eventTime`). */
+export function s3NotificationBodyAt(keys: readonly string[], eventTime: string | undefined): string {
+  const body = JSON.parse(s3NotificationBody(keys)) as { Records: Record<string, unknown>[] };
+  for (const record of body.Records) {
+    if (eventTime === undefined) delete record.eventTime;
+    else record.eventTime = eventTime;
+  }
+  return JSON.stringify(body);
+}
+
 /** An S3 event as EventBridge delivers it to SQS: the key as stored, not URL-encoded. */
 export function eventBridgeBody(key: string, detailType = 'Object Created', bucket = WATCHED_BUCKET): string {
   return JSON.stringify({
@@ -53,7 +63,7 @@ let nextId = 0;
 /** An SQS record as the Lambda event source delivers it. */
 export function sqsRecord(
   body: string,
-  options: { receiveCount?: number; messageId?: string } = {},
+  options: { receiveCount?: number; messageId?: string; sentTimestamp?: number | string } = {},
 ): SQSRecord {
   nextId += 1;
   const messageId = options.messageId ?? `message-${nextId}`;
@@ -63,7 +73,7 @@ export function sqsRecord(
     body,
     attributes: {
       ApproximateReceiveCount: String(options.receiveCount ?? 1),
-      SentTimestamp: '1700000000000',
+      SentTimestamp: String(options.sentTimestamp ?? '1700000000000'),
       SenderId: 'AIDAEXAMPLE',
       ApproximateFirstReceiveTimestamp: '1700000000000',
     },

@@ -15,6 +15,7 @@ export const DAILY = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const VIP = 'aaaaaaaa-0000-4000-8000-000000000002';
 export const API_KEY = 'handler-test-key';
 export const SECRET_ID = 'blueshift/api-key';
+export const SERVICE_NAME = 'ImportTrigger';
 export const REQUEST_ID = 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef';
 
 export const secretsManager = mockClient(SecretsManagerClient);
@@ -52,6 +53,9 @@ export async function loadHandler(blueshift: BlueshiftStandIn, overrides: Partia
     retryBaseDelaySeconds: 30,
     retryMaxDelaySeconds: 1800,
     maxReceiveCount: 10,
+    coverageMarginSeconds: 1,
+    maxSettleSeconds: 900,
+    serviceName: SERVICE_NAME,
     ...overrides,
   });
   for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
@@ -94,8 +98,18 @@ export async function invoke(
 export const visibilityChanges = () =>
   sqs.commandCalls(ChangeMessageVisibilityBatchCommand).flatMap((call) => call.args[0].input.Entries ?? []);
 
-/** Captures the function's log lines (Powertools writes info to stdout, warnings and errors to stderr). */
-export function captureLogs(): { lines: string[]; entries: () => Record<string, unknown>[] } {
+/** An Embedded Metric Format line: Powertools Metrics writes it to stdout beside the log lines. */
+export const isEmf = (entry: Record<string, unknown>) => '_aws' in entry;
+
+/**
+ * Captures the function's output (Powertools writes info and EMF to stdout, warnings and errors to stderr):
+ * `entries()` are the log lines, `emf()` the metric lines.
+ */
+export function captureLogs(): {
+  lines: string[];
+  entries: () => Record<string, unknown>[];
+  emf: () => Record<string, unknown>[];
+} {
   const lines: string[] = [];
   for (const stream of [process.stdout, process.stderr]) {
     vi.spyOn(stream, 'write').mockImplementation((chunk) => {
@@ -103,5 +117,10 @@ export function captureLogs(): { lines: string[]; entries: () => Record<string, 
       return true;
     });
   }
-  return { lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+  const parsed = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+  return {
+    lines,
+    entries: () => parsed().filter((entry) => !isEmf(entry)),
+    emf: () => parsed().filter(isEmf),
+  };
 }

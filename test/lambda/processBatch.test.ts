@@ -33,6 +33,8 @@ function setup(outcomes: Record<string, TriggerOutcome> = {}, notDeferred: NotDe
       retryBaseDelaySeconds: 30,
       retryMaxDelaySeconds: 1800,
       maxReceiveCount: 5,
+      coverageMarginSeconds: 1,
+      maxSettleSeconds: 900,
     },
     matchKey: createKeyMatcher(imports),
     trigger,

@@ -1,0 +1,98 @@
+import {
+  busyWaitSeconds,
+  hasUsedHalfItsReceives,
+  isLastReceive,
+  settleWaitSeconds,
+} from '../contract/redeliveryPolicy';
+import { isCovered, type LedgerEntry } from '../contract/triggerLedger';
+import type { ImportTrigger, PlannedFile } from './coalesceByImport';
+
+/** What the batch does about one import, given what the ledger knows. */
+export type ImportAction =
+  | { readonly kind: 'covered' }
+  | { readonly kind: 'call' }
+  | { readonly kind: 'wait'; readonly reason: 'busy' | 'settle'; readonly delaySeconds: number };
+
+/** One import of the batch: its uncovered part (`trigger`), its covered files and what to do. */
+export interface ImportDecision {
+  /** The import's uncovered files and the records behind them: these succeed or fail with the action. */
+  readonly trigger: ImportTrigger;
+  readonly covered: readonly PlannedFile[];
+  readonly entry: LedgerEntry | undefined;
+  readonly action: ImportAction;
+}
+
+export interface DecisionSettings {
+  readonly coverageMarginSeconds: number;
+  readonly maxSettleSeconds: number;
+  readonly maxReceiveCount: number;
+}
+
+/**
+ * Decides per import: files an earlier trigger covered need nothing; the rest wait while the import is busy
+ * or settling, else the import is called. `entries` undefined (ledger off or unreadable): every import is
+ * called, as without a ledger. Pure.
+ */
+export function decideCalls(
+  triggers: readonly ImportTrigger[],
+  entries: ReadonlyMap<string, LedgerEntry> | undefined,
+  receiveCountOf: (messageId: string) => number,
+  settings: DecisionSettings,
+  nowMs: number,
+): ImportDecision[] {
+  return triggers.map((trigger) => {
+    if (!entries) return { trigger, covered: [], entry: undefined, action: { kind: 'call' } };
+    const entry = entries.get(trigger.uuid);
+    const covered: PlannedFile[] = [];
+    const uncovered: PlannedFile[] = [];
+    for (const file of trigger.files) {
+      (isCovered(file.landedAtMs, entry, settings.coverageMarginSeconds) ? covered : uncovered).push(file);
+    }
+    const rest = uncoveredTrigger(trigger, uncovered);
+    if (uncovered.length === 0) return { trigger: rest, covered, entry, action: { kind: 'covered' } };
+    const receives = [...rest.messageIds].map(receiveCountOf);
+    const action = waitOrCall(rest, entry, receives, settings, nowMs);
+    return { trigger: rest, covered, entry, action };
+  });
+}
+
+function waitOrCall(
+  trigger: ImportTrigger,
+  entry: LedgerEntry | undefined,
+  receives: readonly number[],
+  settings: DecisionSettings,
+  nowMs: number,
+): ImportAction {
+  if (receives.some((count) => isLastReceive(count, settings))) return { kind: 'call' };
+  if (entry?.busyUntilMs !== undefined && entry.busyUntilMs > nowMs) {
+    return { kind: 'wait', reason: 'busy', delaySeconds: busyWaitSeconds(entry.busyUntilMs, nowMs) };
+  }
+  if (trigger.settleSeconds === undefined) return { kind: 'call' };
+  if (receives.some((count) => hasUsedHalfItsReceives(count, settings))) return { kind: 'call' };
+  const landed = trigger.files.flatMap(({ landedAtMs }) => (landedAtMs === undefined ? [] : [landedAtMs]));
+  // Files with no landing time cannot be settled on: call rather than guess.
+  if (landed.length < trigger.files.length) return { kind: 'call' };
+  const delaySeconds = settleWaitSeconds(
+    {
+      newestLandedAtMs: Math.max(entry?.newestFileAtMs ?? 0, ...landed),
+      oldestLandedAtMs: Math.min(...landed),
+      settleSeconds: trigger.settleSeconds,
+      maxSettleSeconds: settings.maxSettleSeconds,
+    },
+    nowMs,
+  );
+  return delaySeconds === 0 ? { kind: 'call' } : { kind: 'wait', reason: 'settle', delaySeconds };
+}
+
+/** The trigger narrowed to its uncovered files and their records. */
+function uncoveredTrigger(trigger: ImportTrigger, uncovered: readonly PlannedFile[]): ImportTrigger {
+  if (uncovered.length === trigger.files.length) return trigger;
+  return {
+    uuid: trigger.uuid,
+    prefixes: trigger.prefixes,
+    messageIds: new Set(uncovered.map(({ messageId }) => messageId)),
+    keys: uncovered.map(({ key }) => key),
+    files: [...uncovered],
+    ...(trigger.settleSeconds === undefined ? {} : { settleSeconds: trigger.settleSeconds }),
+  };
+}

@@ -1,0 +1,95 @@
+import { needsOperator } from '../contract/redeliveryPolicy';
+import type { BatchPlan } from './coalesceByImport';
+import type { RecordFailure } from './decideFailures';
+import type { ImportDecision } from './ledgerDecisions';
+import type { TriggeredImport } from './triggerImports';
+
+/** The logging calls the batch makes (Powertools Logger fits). */
+export interface BatchLog {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+  error(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+const EXCERPT_LENGTH = 200;
+const SAMPLE_KEYS = 5;
+
+export function logPlan(plan: BatchPlan, bucketName: string, log: BatchLog): void {
+  for (const messageId of plan.testEvents) log.info('S3 test event acknowledged', { messageId });
+  for (const ignored of plan.ignored) log.info('file starts no import', ignored);
+  for (const { record, kind, reason, bucket } of plan.untriggerable) {
+    if (kind === 'foreign-bucket') {
+      log.error(
+        `message reports bucket ${bucket}, not the watched ${bucketName}: someone else writes to this queue; ` +
+          'failing it so it reaches the dead-letter queue',
+        { messageId: record.messageId, bucket, reason },
+      );
+      continue;
+    }
+    log.error('message is not an S3 notification; failing it so it reaches the dead-letter queue', {
+      messageId: record.messageId,
+      reason,
+      excerpt: record.body.slice(0, EXCERPT_LENGTH),
+    });
+  }
+}
+
+/** Covered files, one line each, and imports that wait rather than call. */
+export function logDecisions(decisions: readonly ImportDecision[], log: BatchLog): void {
+  for (const { trigger, covered, entry, action } of decisions) {
+    const triggeredAt = new Date(entry?.triggeredAtMs ?? 0).toISOString();
+    for (const { key, messageId, landedAtMs } of covered) {
+      const landedAt = landedAtMs === undefined ? undefined : new Date(landedAtMs).toISOString();
+      log.info(`file covered by the trigger at ${triggeredAt}`, {
+        importUuid: trigger.uuid,
+        key,
+        messageId,
+        landedAt,
+      });
+    }
+    if (action.kind !== 'wait') continue;
+    const why = action.reason === 'busy' ? 'import busy' : 'import settling';
+    log.info(`${why}: files wait without a call`, {
+      importUuid: trigger.uuid,
+      files: trigger.files.length,
+      delaySeconds: action.delaySeconds,
+      ...(action.reason === 'busy' ? { busyUntil: new Date(entry?.busyUntilMs ?? 0).toISOString() } : {}),
+      sampleKeys: trigger.keys.slice(0, SAMPLE_KEYS),
+    });
+  }
+}
+
+export function logTriggered(triggered: readonly TriggeredImport[], log: BatchLog): void {
+  for (const { trigger, outcome } of triggered) {
+    const summary = {
+      importUuid: trigger.uuid,
+      prefixes: [...trigger.prefixes],
+      files: trigger.keys.length,
+      status: outcome.status,
+      attempts: outcome.attempts,
+      verdict: outcome.verdict,
+    };
+    if (outcome.verdict === 'triggered') {
+      log.info('import triggered', summary);
+      continue;
+    }
+    const details = {
+      ...summary,
+      blueshiftMessage: outcome.message,
+      sampleKeys: trigger.keys.slice(0, SAMPLE_KEYS),
+    };
+    const level = needsOperator(outcome.verdict) ? 'error' : 'warn';
+    log[level]('import not triggered; files will be retried', details);
+  }
+}
+
+export function logLastReceives(failures: readonly RecordFailure[], log: BatchLog): void {
+  for (const { record, receiveCount, lastReceive } of failures) {
+    if (lastReceive) {
+      log.error('last receive failed: message moves to the dead-letter queue', {
+        messageId: record.messageId,
+        receiveCount,
+      });
+    }
+  }
+}

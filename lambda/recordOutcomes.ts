@@ -1,0 +1,64 @@
+import type { LedgerOutcome, LedgerStore, LedgerUpdate } from '../contract/triggerLedger';
+import type { RecordFailure } from './decideFailures';
+import type { ImportDecision } from './ledgerDecisions';
+import type { TriggeredImport } from './triggerImports';
+import type { TriggerOutcome } from './triggerWithRetries';
+
+/** When the batch's calls began: the send time of a success whose outcome does not say (an earlier time covers less). */
+export interface OutcomeTimes {
+  readonly nowMs: number;
+  readonly callsStartedAtMs: number;
+}
+
+/**
+ * What the batch learned per import, for the ledger: the newest file it saw, the call's outcome, the send time
+ * of a success, until when a 405 (or a 429 with `Retry-After`) makes the import busy, and the files left
+ * waiting. Imports the batch found fully covered learn nothing. Pure.
+ */
+export function ledgerUpdates(
+  decisions: readonly ImportDecision[],
+  triggered: readonly TriggeredImport[],
+  failures: readonly RecordFailure[],
+  times: OutcomeTimes,
+): Map<string, LedgerUpdate> {
+  const outcomes = new Map(triggered.map(({ trigger, outcome }) => [trigger.uuid, outcome]));
+  const delays = new Map(failures.map(({ record, delaySeconds }) => [record.messageId, delaySeconds]));
+  const updates = new Map<string, LedgerUpdate>();
+  for (const { trigger, entry, action } of decisions) {
+    if (action.kind === 'covered') continue;
+    const update: { -readonly [K in keyof LedgerUpdate]: LedgerUpdate[K] } = {};
+    const newest = Math.max(...trigger.files.map(({ landedAtMs }) => landedAtMs ?? 0));
+    if (newest > (entry?.newestFileAtMs ?? 0)) update.newestFileAtMs = newest;
+    const outcome = outcomes.get(trigger.uuid);
+    if (outcome) {
+      update.lastOutcome = ledgerOutcome(outcome, times.nowMs);
+      if (outcome.verdict === 'triggered') update.triggeredAtMs = outcome.sentAtMs ?? times.callsStartedAtMs;
+      if (setsBusy(outcome)) {
+        const waits = [...trigger.messageIds].map((id) => delays.get(id) ?? 0).filter((delay) => delay > 0);
+        if (waits.length > 0) update.busyUntilMs = times.nowMs + Math.min(...waits) * 1000;
+      }
+    }
+    const waiting = outcome?.verdict === 'triggered' ? 0 : trigger.files.length;
+    update.waiting = { files: waiting, atMs: times.nowMs };
+    updates.set(trigger.uuid, update);
+  }
+  return updates;
+}
+
+/** A 405, or a 429 that says when to come back: the import is busy for the delay its records got. */
+const setsBusy = (outcome: TriggerOutcome) =>
+  outcome.verdict === 'busy' || (outcome.status === 429 && outcome.retryAfterSeconds !== undefined);
+
+function ledgerOutcome(outcome: TriggerOutcome, atMs: number): LedgerOutcome {
+  const status = outcome.status === undefined ? (outcome.noResponse ?? 'none') : String(outcome.status);
+  return { verdict: outcome.verdict, status, atMs, ...(outcome.message ? { message: outcome.message } : {}) };
+}
+
+/** Writes each import's update once, all at a time; resolves to the errors (none: all written). */
+export async function writeLedger(
+  store: LedgerStore,
+  updates: ReadonlyMap<string, LedgerUpdate>,
+): Promise<unknown[]> {
+  const results = await Promise.allSettled([...updates].map(([uuid, update]) => store.write(uuid, update)));
+  return results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+}
