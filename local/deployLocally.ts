@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { ENV } from '../contract/handlerSettings';
 import type { AppConfig, ResolvedAppConfig } from '../lib/config/schema';
 import { validateAppConfig } from '../lib/config/validateConfig';
 import type { QueueRef } from '../scripts/redrive/types';
@@ -45,7 +47,10 @@ export interface LocalDeploymentOptions {
 export interface LocalDeployment {
   readonly s3: S3Client;
   readonly sqs: SQSClient;
+  readonly dynamodb: DynamoDBClient;
   readonly bucket: string;
+  /** The trigger ledger's table, when the stack has the ledger on. */
+  readonly ledgerTable?: string;
   readonly ingestQueue: QueueRef;
   readonly deadLetterQueue: QueueRef;
   readonly standIn: BlueshiftStandIn;
@@ -71,6 +76,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     s3: new S3Client(clientConfig),
     sqs: new SQSClient(clientConfig),
     secretsManager: new SecretsManagerClient(clientConfig),
+    dynamodb: new DynamoDBClient(clientConfig),
   };
   const events = eventBridgeApi(options.endpoint);
   let assemblyDirectory: string | undefined;
@@ -108,12 +114,19 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
   }
 }
 
+/** The table the function's environment names as its ledger, if any. */
+const ledgerTableOf = (environment: Readonly<Record<string, string>>) => {
+  const table = environment[ENV.ledgerTableName];
+  return table ? { ledgerTable: table } : {};
+};
+
 /** The parts of a local deployment, put together. */
 function localDeployment(parts: {
   readonly bucket: string;
   readonly ingestQueue: QueueRef;
   readonly deadLetterQueue: QueueRef;
-  readonly clients: { readonly s3: S3Client; readonly sqs: SQSClient };
+  readonly clients: { readonly s3: S3Client; readonly sqs: SQSClient; readonly dynamodb: DynamoDBClient };
+  readonly functionEnvironment: Readonly<Record<string, string>>;
   readonly standIn: BlueshiftStandIn;
   readonly config: ResolvedAppConfig;
   readonly endpoint: string;
@@ -130,6 +143,8 @@ function localDeployment(parts: {
     deadLetterQueue: parts.deadLetterQueue,
     s3: clients.s3,
     sqs: clients.sqs,
+    dynamodb: clients.dynamodb,
+    ...ledgerTableOf(parts.functionEnvironment),
     standIn: parts.standIn,
     config: parts.config,
     awsEnvironment: motoEnvironment(parts.endpoint),

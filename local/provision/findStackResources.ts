@@ -36,6 +36,8 @@ export interface StackResources {
   readonly bucket?: FoundResource;
   /** The secret the stack creates, when it creates one. */
   readonly secret?: FoundResource;
+  /** Every DynamoDB table of the template (the trigger ledger, when the stack has one). */
+  readonly tables: readonly FoundResource[];
 }
 
 /** S3 sends to the queue itself, or to EventBridge, whose rules send to the queue. */
@@ -114,6 +116,7 @@ export function findStackResources(template: StackTemplate): StackResources {
     bucketNotifications,
     delivery,
     queuePolicies,
+    tables: ofType('AWS::DynamoDB::Table'),
     ...(bucketId === undefined ? {} : { bucket: byId(bucketId, 'bucket') }),
     ...(secret === undefined ? {} : { secret }),
   };

@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
@@ -6,6 +7,7 @@ import type { QueueRef } from '../../scripts/redrive/types';
 import type { EventBridgeApi } from '../moto/eventBridgeApi';
 import type { FoundResource, StackResources } from './findStackResources';
 import { provisionNotifications } from './provisionNotifications';
+import { provisionTables } from './provisionTables';
 import { type PhysicalResource, resolveIntrinsics } from './resolveIntrinsics';
 
 /** moto's default account. */
@@ -15,6 +17,7 @@ export interface MotoClients {
   readonly s3: S3Client;
   readonly sqs: SQSClient;
   readonly secretsManager: SecretsManagerClient;
+  readonly dynamodb: DynamoDBClient;
   readonly events: EventBridgeApi;
 }
 
@@ -23,6 +26,8 @@ export interface ProvisionedStack {
   readonly bucket: string;
   readonly ingestQueue: QueueRef;
   readonly deadLetterQueue: QueueRef;
+  /** The name of each DynamoDB table created, by logical ID. */
+  readonly tables: Readonly<Record<string, string>>;
   /** The function's environment variables with every reference resolved. */
   readonly functionEnvironment: Readonly<Record<string, string>>;
 }
@@ -32,8 +37,9 @@ const NOT_ATTRIBUTES = new Set(['QueueName', 'Tags']);
 
 /**
  * Creates in moto what CloudFormation would create from the template: the queues with the template's
- * attributes, a bucket, the API key secret, and the way the bucket's ObjectCreated events reach the ingest
- * queue (a queue configuration, or EventBridge and its rules), so moto really delivers them.
+ * attributes, a bucket, the API key secret, the DynamoDB tables (the trigger ledger), and the way the bucket's
+ * ObjectCreated events reach the ingest queue (a queue configuration, or EventBridge and its rules), so moto
+ * really delivers them.
  */
 export async function provisionOnMoto(
   clients: MotoClients,
@@ -69,6 +75,11 @@ export async function provisionOnMoto(
   for (const queue of [resources.deadLetterQueue, resources.ingestQueue]) {
     created[queue.logicalId] = await createQueue(clients.sqs, queue, settings.stackName, resolve);
   }
+  const tables = await provisionTables(clients.dynamodb, resources.tables, {
+    stackName: settings.stackName,
+    resolve,
+  });
+  Object.assign(created, tables);
   await provisionNotifications(clients, resources, {
     stackName: settings.stackName,
     bucketName,
@@ -91,6 +102,7 @@ export async function provisionOnMoto(
     bucket: bucketName,
     ingestQueue: queueRef(resources.ingestQueue),
     deadLetterQueue: queueRef(resources.deadLetterQueue),
+    tables: Object.fromEntries(Object.entries(tables).map(([logicalId, table]) => [logicalId, table.ref])),
     functionEnvironment: variables,
   };
 }
