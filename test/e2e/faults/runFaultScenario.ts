@@ -5,7 +5,7 @@ import { readDeadLetters } from '../support/readDeadLetters';
 import { type Accounting, accountDrops } from './accountDrops';
 import { type Drop, dropOnSchedule, type PlannedDrop, planDrops } from './dropSchedule';
 import { type OutageWindow, scriptFaults } from './faultPlan';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../../../local/seededRandom';
 
 /** The size and temper of one fault-injection run. */
 export interface FaultScenario {
