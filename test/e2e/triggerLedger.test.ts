@@ -46,8 +46,9 @@ async function dropWhileRunning(prefix: string, uuid: string, files: number, gap
     drops,
     deadLetterKeys,
     figures: accountRuns({ uuid, drops, calls, runs, deadLetterKeys }),
+    // moto's S3 notification bodies write the key's `/` as `%2F`, so the bodies are matched on the first segment.
     invocations: poller.invocations.filter((invocation) =>
-      invocation.records.some((record) => record.body.includes(prefix)),
+      invocation.records.some((record) => record.body.includes(prefix.slice(0, -1))),
     ).length,
   };
 }
@@ -65,6 +66,8 @@ describe('End to end: the trigger ledger on moto, with import runs in the stand-
         ],
         triggerLedger: true,
         maxConcurrency: MAX_CONCURRENCY,
+        // Small batches, so a drop makes many of them and "one 405 per batch" would show.
+        batchSize: 2,
         // Enough receives that a settle wait (half of them) and a busy wait fit before the dead-letter queue.
         maxReceiveCount: 6,
         maxSettleSeconds: 30,
@@ -97,7 +100,9 @@ describe('End to end: the trigger ledger on moto, with import runs in the stand-
     expect(figures.lost).toEqual([]);
     expect(figures.coveredInDeadLetters).toEqual([]);
     expect(figures.runs).toBeLessThanOrEqual(Math.ceil(figures.spanSeconds / RUN_SECONDS) + 1);
-    // One probe at a time: the 405s are far fewer than the batches that found the import running.
+    // One probe at a time: once a 405 is in the ledger, other batches wait instead of calling, so at most the
+    // environments that called at the same moment get one each per run, far fewer than the batches.
+    expect(figures.busyAnswers).toBeLessThanOrEqual(figures.runs * MAX_CONCURRENCY);
     expect(figures.busyAnswers).toBeLessThan(invocations / 2);
   });
 
@@ -107,8 +112,8 @@ describe('End to end: the trigger ledger on moto, with import runs in the stand-
 
     // Assess
     console.log(`settled drop: ${JSON.stringify(figures)}`);
+    // Environments that find the window closed at the same moment may each call: one 200, the rest 405.
     expect(figures.runs).toBe(1);
-    expect(figures.calls).toBe(1);
     expect(figures.lost).toEqual([]);
     expect(deadLetterKeys.filter((key) => key.startsWith('settled/'))).toEqual([]);
   });
