@@ -1,11 +1,11 @@
 import { deployLocally, type LocalDeployment } from '../../../local/deployLocally';
 import type { MessageCounts } from '../../../local/moto/messageCounts';
 import { waitUntilDrained } from '../../../local/moto/waitUntilDrained';
+import { seededRandom } from '../../../local/seededRandom';
 import { readDeadLetters } from '../support/readDeadLetters';
 import { type Accounting, accountDrops } from './accountDrops';
 import { type Drop, dropOnSchedule, type PlannedDrop, planDrops } from './dropSchedule';
 import { type OutageWindow, scriptFaults } from './faultPlan';
-import { seededRandom } from '../../../local/seededRandom';
 
 /** The size and temper of one fault-injection run. */
 export interface FaultScenario {
