@@ -4,6 +4,9 @@ import { CONFIG_CONTEXT_KEY } from '../../lib/config/schema';
 import { parseSandboxArgs } from './parseSandboxArgs';
 import { runOnce } from './runOnce';
 
+// The tooling runs on Node.js 20, where the SDK warns of its coming Node.js 22 floor; the function runs on 24.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `npm start -- --once <file> --key <key>`: the pipeline on emulated AWS, one drop, its outcome printed. */
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseSandboxArgs>;
@@ -26,6 +29,9 @@ async function main(): Promise<number> {
   });
   return outcome === 'triggered' ? 0 : 1;
 }
+
+// Ctrl-C ends through process.exit, whose 'exit' hook kills moto and the function's runtimes by PID.
+process.once('SIGINT', () => process.exit(130));
 
 main().then(
   (code) => {
