@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deployLocally } from '../test/e2e/support/deployLocally';
-import { dropFile } from '../test/e2e/support/dropFile';
-import type { BlueshiftStandIn, RecordedCall } from '../test/support/blueshiftStandIn';
-import { startMotoServer } from '../test/support/motoServer';
+import type { BlueshiftStandIn, RecordedCall } from '../local/blueshift/blueshiftStandIn';
+import { deployLocally } from '../local/deployLocally';
+import { dropFile } from '../local/dropFile';
+import { startMotoServer } from '../local/moto/motoServer';
 import type { BenchSettings } from './benchSettings';
 import type { ItemResult } from './itemResult';
 import type { Figure } from './report';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ENV } from '../contract/handlerSettings';
-import { startBlueshiftStandIn } from '../test/support/blueshiftStandIn';
+import { startBlueshiftStandIn } from '../local/blueshift/blueshiftStandIn';
 import type { BenchSettings } from './benchSettings';
 import { startDynamoDbStandIn } from './dynamoDbStandIn';
 import { shipImports } from './handlerRig';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES, METRICS_NAMESPACE } from '../../contract/metrics';
 import { STACK_OUTPUT_KEYS } from '../../contract/stackOutputs';
-import { resolveIntrinsics } from '../support/resolveIntrinsics';
+import { resolveIntrinsics } from '../../local/provision/resolveIntrinsics';
 import { refTo } from './monitoringTemplate';
 import {
   DAILY_UUID,

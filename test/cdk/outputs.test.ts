@@ -1,7 +1,7 @@
 import type { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STACK_OUTPUT_KEYS } from '../../contract/stackOutputs';
-import { resolveIntrinsics } from '../support/resolveIntrinsics';
+import { resolveIntrinsics } from '../../local/provision/resolveIntrinsics';
 import { rawConfigFactory, type SynthesizedStack, synthesizeStack } from './synthesizeStack';
 
 /** The output keys the ops CLI and the README name. */

@@ -1,10 +1,10 @@
 import { GetQueueAttributesCommand, PurgeQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { messageCounts } from '../support/messageCounts';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
+import { deployLocally, type LocalDeployment } from '../../local/deployLocally';
+import { dropFile } from '../../local/dropFile';
+import { messageCounts } from '../../local/moto/messageCounts';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { callsFor } from './support/callsFor';
-import { deployLocally, type LocalDeployment } from './support/deployLocally';
-import { dropFile } from './support/dropFile';
 import { readDeadLetters } from './support/readDeadLetters';
 import { runRedriveCli } from './support/runRedriveCli';
 import { receivesOf, runUntilDrained } from './support/runUntilDrained';

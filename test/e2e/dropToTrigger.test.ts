@@ -3,11 +3,11 @@ import {
   PutBucketNotificationConfigurationCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TRIGGER_IMPORT_PATH } from '../support/blueshiftStandIn';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
+import { TRIGGER_IMPORT_PATH } from '../../local/blueshift/blueshiftStandIn';
+import { deployLocally, type LocalDeployment } from '../../local/deployLocally';
+import { dropFile } from '../../local/dropFile';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { callsFor } from './support/callsFor';
-import { deployLocally, type LocalDeployment } from './support/deployLocally';
-import { dropFile } from './support/dropFile';
 import { readDeadLetters } from './support/readDeadLetters';
 import { receivesOf, runUntilDrained } from './support/runUntilDrained';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { itLosesNoDrop } from './faults/itLosesNoDrop';
 import { type FaultRun, type FaultScenario, runFaultScenario } from './faults/runFaultScenario';
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { triggerImport } from '../../lambda/blueshiftClient';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
-import { freeLoopbackPort } from '../support/freeLoopbackPort';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
+import { freeLoopbackPort } from '../../local/moto/freeLoopbackPort';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
 

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
 import { s3NotificationBody, sqsEvent, sqsRecord } from './factories';
 import {
   API_KEY,

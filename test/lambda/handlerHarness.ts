@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
 import { type HandlerSettings, toEnvironment } from '../../contract/handlerSettings';
 import { IMPORTS_FILE, type ImportMapping, serializeImports } from '../../contract/importMapping';
-import type { BlueshiftStandIn } from '../support/blueshiftStandIn';
+import type { BlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
 import { lambdaContext, WATCHED_BUCKET } from './factories';
 
 export const DAILY = 'aaaaaaaa-0000-4000-8000-000000000001';

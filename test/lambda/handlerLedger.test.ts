@@ -5,7 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_NAMES } from '../../contract/metrics';
 import { fromLedgerItem, toLedgerItem } from '../../contract/triggerLedger';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
 import { s3NotificationBody, sqsEvent, sqsRecord } from './factories';
 import {
   API_KEY,

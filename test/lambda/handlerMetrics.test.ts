@@ -3,7 +3,7 @@ import { ChangeMessageVisibilityBatchCommand } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METRIC_NAMES, METRICS_NAMESPACE } from '../../contract/metrics';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
 import { lambdaContext, s3NotificationBody, sqsEvent, sqsRecord } from './factories';
 import {
   API_KEY,

@@ -1,7 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { EXIT } from '../../scripts/ops/runOps';
-import { awsClientConfig, type MotoServer, startMotoServer } from '../support/motoServer';
 import { createOpsStack } from './support/opsStackOnMoto';
 import { bareEnvironment, motoEnvironment, runOpsCli, SDK_WARNING } from './support/runOpsCli';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { EXIT } from '../../scripts/ops/runOps';
 import type { OpsClients } from '../../scripts/ops/types';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
 import { destroyClients, motoClients, runOpsWith } from './support/opsHarness';
 import { createOpsStack } from './support/opsStackOnMoto';
 

@@ -3,9 +3,9 @@ import { DeleteTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toLedgerItem } from '../../contract/triggerLedger';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { EXIT } from '../../scripts/ops/runOps';
 import type { OpsClients } from '../../scripts/ops/types';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
 import { destroyClients, motoClients, runOpsWith } from './support/opsHarness';
 import { createOpsStack } from './support/opsStackOnMoto';
 

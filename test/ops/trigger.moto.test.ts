@@ -2,10 +2,10 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromLedgerItem, LEDGER_KEY } from '../../contract/triggerLedger';
+import { type BlueshiftStandIn, startBlueshiftStandIn } from '../../local/blueshift/blueshiftStandIn';
+import { type MotoServer, startMotoServer } from '../../local/moto/motoServer';
 import { EXIT } from '../../scripts/ops/runOps';
 import type { OpsClients } from '../../scripts/ops/types';
-import { type BlueshiftStandIn, startBlueshiftStandIn } from '../support/blueshiftStandIn';
-import { type MotoServer, startMotoServer } from '../support/motoServer';
 import { destroyClients, motoClients, runOpsWith } from './support/opsHarness';
 import { createOpsStack } from './support/opsStackOnMoto';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../support/blueshiftStandIn';
+import type { RecordedCall } from '../../../local/blueshift/blueshiftStandIn';
 import { accountDrops } from './accountDrops';
 import type { Drop } from './dropSchedule';
 

@@ -1,4 +1,4 @@
-import type { RecordedCall } from '../../support/blueshiftStandIn';
+import type { RecordedCall } from '../../../local/blueshift/blueshiftStandIn';
 import type { Drop } from './dropSchedule';
 
 /** What became of every dropped file. */

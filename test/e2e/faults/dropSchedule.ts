@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportMapping } from '../../../contract/importMapping';
-import type { LocalDeployment } from '../support/deployLocally';
-import { dropFile } from '../support/dropFile';
+import type { LocalDeployment } from '../../../local/deployLocally';
+import { dropFile } from '../../../local/dropFile';
 
 /** A file to drop, and when, counted from the start of the run. */
 export interface PlannedDrop {

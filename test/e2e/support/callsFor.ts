@@ -1,4 +1,4 @@
-import type { BlueshiftStandIn, RecordedCall } from '../../support/blueshiftStandIn';
+import type { BlueshiftStandIn, RecordedCall } from '../../../local/blueshift/blueshiftStandIn';
 
 /** The trigger calls the stand-in received for one import, oldest first. */
 export const callsFor = (standIn: BlueshiftStandIn, uuid: string): RecordedCall[] =>

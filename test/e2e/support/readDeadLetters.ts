@@ -3,7 +3,7 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { s3KeysInBody } from '../../../scripts/redrive/describeMessageBody';
+import { s3KeysInBody } from '../../../scripts/ops/redrive/describeMessageBody';
 
 /** One dead-lettered message: its body and the object keys in it (none when it is not an S3 or EventBridge event). */
 export interface DeadLetter {

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { LocalDeployment } from './deployLocally';
+import type { LocalDeployment } from '../../../local/deployLocally';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-const CLI = path.join(REPO_ROOT, 'scripts', 'redrive', 'cli.ts');
+const CLI = path.join(REPO_ROOT, 'scripts', 'ops', 'cli.ts');
 
 /** What the CLI printed and how it exited. */
 export interface CliRun {
@@ -21,7 +21,7 @@ export async function runRedriveCli(deployment: LocalDeployment, args: readonly 
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', CLI, ...args],
+      ['--import', 'tsx', CLI, 'redrive', ...args],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, ...deployment.awsEnvironment },

@@ -1,7 +1,7 @@
-import type { MessageCounts } from '../../support/messageCounts';
-import type { LocalDeployment } from './deployLocally';
-import type { PolledInvocation } from './startEventSourcePoller';
-import { waitUntilDrained } from './waitUntilDrained';
+import type { LocalDeployment } from '../../../local/deployLocally';
+import type { PolledInvocation } from '../../../local/eventSource/startEventSourcePoller';
+import type { MessageCounts } from '../../../local/moto/messageCounts';
+import { waitUntilDrained } from '../../../local/moto/waitUntilDrained';
 
 /** What the event source did while the ingest queue drained, and what it left behind. */
 export interface DrainRun {

@@ -2,7 +2,7 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/cli
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_KEY, toLedgerItem } from '../../../contract/triggerLedger';
 import { createDynamoLedgerStore } from '../../../lambda/triggerLedger';
-import { awsClientConfig, type MotoServer, startMotoServer } from '../../support/motoServer';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../../local/moto/motoServer';
 
 let moto: MotoServer;
 let dynamoDb: DynamoDBClient;

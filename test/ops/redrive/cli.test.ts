@@ -1,7 +1,7 @@
 import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../../local/moto/motoServer';
 import { EXIT } from '../../../scripts/ops/redrive/runRedrive';
-import { awsClientConfig, type MotoServer, startMotoServer } from '../../support/motoServer';
 import { bareEnvironment, runOpsCli, SDK_WARNING } from '../support/runOpsCli';
 
 /** Runs `npm run redrive -- …`: the ops CLI's redrive command. */

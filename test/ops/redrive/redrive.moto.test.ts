@@ -7,9 +7,9 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageCounts } from '../../../local/moto/messageCounts';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../../../local/moto/motoServer';
 import { EXIT, runRedrive } from '../../../scripts/ops/redrive/runRedrive';
-import { messageCounts } from '../../support/messageCounts';
-import { awsClientConfig, type MotoServer, startMotoServer } from '../../support/motoServer';
 import { eventBridgeObjectCreatedBody, instantSleep, recordingOutput, s3NotificationBody } from './factories';
 
 let moto: MotoServer;

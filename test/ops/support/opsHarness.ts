@@ -4,9 +4,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { vi } from 'vitest';
+import { awsClientConfig } from '../../../local/moto/motoServer';
 import { runOps } from '../../../scripts/ops/runOps';
 import type { Confirm, OpsClients } from '../../../scripts/ops/types';
-import { awsClientConfig } from '../../support/motoServer';
 import { instantSleep, recordingOutput } from '../redrive/factories';
 
 /** Every ops client bound to one moto server. */
