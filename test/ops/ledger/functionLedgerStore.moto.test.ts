@@ -51,6 +51,7 @@ describe('Function: createDynamoLedgerStore() from lambda/triggerLedger, as ops 
       triggeredAtMs: 2000,
       newestFileAtMs: 1500,
       lastOutcome: { verdict: 'triggered', status: '200', atMs: 3000 },
+      busyStreak: 0,
     });
   });
 
