@@ -1,3 +1,4 @@
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SQSEvent } from 'aws-lambda';
@@ -19,6 +20,8 @@ export interface FunctionSpec {
   readonly functionName: string;
   readonly memorySizeMb: number;
   readonly region: string;
+  /** Receives each line the function writes to stdout (its logs); absent: the lines go to this process's stdout. */
+  readonly onLogLine?: (line: string) => void;
 }
 
 /** One Lambda execution environment: one invocation at a time, replaced after a timeout or a crash. */
@@ -61,6 +64,7 @@ export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnviron
     new Worker(RUNTIME, {
       eval: true,
       env: { ...spec.environment },
+      stdout: spec.onLogLine !== undefined,
       workerData: {
         moduleUrl: pathToFileURL(spec.bundle.moduleFile).href,
         exportName: spec.bundle.exportName,
@@ -75,6 +79,12 @@ export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnviron
       },
     });
 
+  const startWithLogs = () => {
+    const started = start();
+    if (spec.onLogLine) createInterface({ input: started.stdout }).on('line', spec.onLogLine);
+    return started;
+  };
+
   const end = async () => {
     const ending = worker;
     worker = undefined;
@@ -83,7 +93,7 @@ export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnviron
 
   return {
     invoke: (event) => {
-      worker ??= start();
+      worker ??= startWithLogs();
       const current = worker;
       return new Promise<InvocationResult>((resolve) => {
         const finish = (result: InvocationResult, endEnvironment: boolean) => {
