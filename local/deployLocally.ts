@@ -13,7 +13,7 @@ import {
   startBlueshiftStandIn,
 } from './blueshift/blueshiftStandIn';
 import { type EventSourcePoller, startEventSourcePoller } from './eventSource/startEventSourcePoller';
-import type { FunctionSpec } from './function/executionEnvironment';
+import type { FunctionOutput, FunctionSpec } from './function/executionEnvironment';
 import { functionSpecFromTemplate } from './function/functionSpecFromTemplate';
 import { motoEnvironment } from './function/lambdaEnvironment';
 import { eventBridgeApi } from './moto/eventBridgeApi';
@@ -63,8 +63,8 @@ export interface LocalDeployment {
   /** Starts the event source: the mapping's batch size, window and concurrency unless overridden. */
   startPoller(overrides?: {
     readonly maxConcurrency?: number;
-    /** Receives each line the function logs. */
-    readonly onLogLine?: (line: string) => void;
+    /** Receives what the function writes (its log lines). */
+    readonly output?: FunctionOutput;
   }): EventSourcePoller;
   /** Stops every poller, the stand-in and the clients, and removes the synthesised assembly. */
   stop(): Promise<void>;
@@ -159,7 +159,7 @@ function localDeployment(parts: {
       const poller = startEventSourcePoller({
         sqs: clients.sqs,
         queue: parts.ingestQueue,
-        fn: overrides.onLogLine ? { ...parts.fn, onLogLine: overrides.onLogLine } : parts.fn,
+        fn: overrides.output ? { ...parts.fn, output: overrides.output } : parts.fn,
         batching: {
           batchSize: Number(mapping.BatchSize ?? 10),
           windowMs: Number(mapping.MaximumBatchingWindowInSeconds ?? 0) * 1000,

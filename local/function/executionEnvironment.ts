@@ -1,15 +1,19 @@
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
+import { isAlive, spawnTied, stopChild } from '../process/childProcesses';
 import { MOTO_ACCOUNT_ID } from '../provision/provisionOnMoto';
 import type { FunctionBundle } from './findFunctionBundle';
+import { lambdaNodeBinary } from './lambdaNodeBinary';
 
 /** How an invocation ended, as the event source sees it. */
 export type InvocationResult =
   | { readonly outcome: 'returned'; readonly response: unknown }
   | { readonly outcome: 'threw'; readonly error: string }
   | { readonly outcome: 'timed-out' };
+
+/** Where the function's log lines go: each chunk it writes, and to which stream. */
+export type FunctionOutput = (chunk: string, stream: 'stdout' | 'stderr') => void;
 
 /** What Lambda knows about the function it runs. */
 export interface FunctionSpec {
@@ -20,95 +24,96 @@ export interface FunctionSpec {
   readonly functionName: string;
   readonly memorySizeMb: number;
   readonly region: string;
-  /** Receives each line the function writes to stdout (its logs); absent: the lines go to this process's stdout. */
-  readonly onLogLine?: (line: string) => void;
+  /** The template's Lambda runtime (`nodejs24.x`): the bundle runs on that Node.js major. */
+  readonly runtime: string;
+  /** Receives the function's output. @default - dropped, unless E2E_LOG_LEVEL is set (then printed) */
+  readonly output?: FunctionOutput;
 }
 
 /** One Lambda execution environment: one invocation at a time, replaced after a timeout or a crash. */
 export interface ExecutionEnvironment {
   invoke(event: SQSEvent): Promise<InvocationResult>;
+  /** Ends the environment's process by its PID and waits for it to exit. */
   dispose(): Promise<void>;
+  /** PID of the current environment's process, if one runs. */
+  readonly pid: number | undefined;
 }
 
-/**
- * Runs in a worker thread, so the bundle is imported by Node itself (not the test runner's transform) with
- * the function's own `process.env`, and a timed-out invocation can be ended by ending the thread.
- */
-const RUNTIME = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { randomUUID } = require('node:crypto');
-const loading = import(workerData.moduleUrl);
-parentPort.on('message', async ({ event, deadline }) => {
-  const context = {
-    ...workerData.context,
-    awsRequestId: randomUUID(),
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done() {}, fail() {}, succeed() {},
-  };
-  try {
-    const response = await (await loading)[workerData.exportName](event, context);
-    // Lambda hands the event source the response as JSON.
-    parentPort.postMessage({ outcome: 'returned', response: JSON.parse(JSON.stringify(response ?? null)) });
-  } catch (error) {
-    parentPort.postMessage({ outcome: 'threw', error: String(error && error.stack ? error.stack : error) });
-  }
-});
-`;
+const SHIM = path.join(import.meta.dirname, 'lambdaRuntimeShim.ts');
+/** Kept from a crashed environment's stderr, for the error the event source sees. */
+const STDERR_TAIL_CHARS = 2_000;
 
-/** Starts an execution environment lazily: its first invocation is a cold start, as on Lambda. */
+const printOutput: FunctionOutput = (chunk, stream) => process[stream].write(chunk);
+const defaultOutput = (): FunctionOutput | undefined => (process.env.E2E_LOG_LEVEL ? printOutput : undefined);
+
+/**
+ * Starts an execution environment lazily, as a Node.js child process of the runtime's major running the bundle
+ * exactly as synthesised: its first invocation is a cold start, as on Lambda. The process gets the function's
+ * environment and nothing else; a timed-out or crashed one is killed and the next invocation starts afresh.
+ */
 export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnvironment {
   const timeoutMs = spec.timeoutSeconds * 1000;
-  let worker: Worker | undefined;
-  const start = () =>
-    new Worker(RUNTIME, {
-      eval: true,
-      env: { ...spec.environment },
-      stdout: spec.onLogLine !== undefined,
-      workerData: {
-        moduleUrl: pathToFileURL(spec.bundle.moduleFile).href,
-        exportName: spec.bundle.exportName,
-        context: {
-          functionName: spec.functionName,
-          functionVersion: '$LATEST',
-          invokedFunctionArn: `arn:aws:lambda:${spec.region}:${MOTO_ACCOUNT_ID}:function:${spec.functionName}`,
-          memoryLimitInMB: String(spec.memorySizeMb),
-          logGroupName: `/aws/lambda/${spec.functionName}`,
-          logStreamName: 'local',
-        },
-      },
-    });
+  const node = lambdaNodeBinary(spec.runtime);
+  const output = spec.output ?? defaultOutput();
+  const fixedContext = JSON.stringify({
+    functionName: spec.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${spec.region}:${MOTO_ACCOUNT_ID}:function:${spec.functionName}`,
+    memoryLimitInMB: String(spec.memorySizeMb),
+    logGroupName: `/aws/lambda/${spec.functionName}`,
+    logStreamName: 'local',
+  });
+  let child: ChildProcess | undefined;
+  let stderrTail = '';
 
-  const startWithLogs = () => {
-    const started = start();
-    if (spec.onLogLine) createInterface({ input: started.stdout }).on('line', spec.onLogLine);
+  const start = () => {
+    const started = spawnTied(node, [SHIM, spec.bundle.moduleFile, spec.bundle.exportName, fixedContext], {
+      cwd: spec.bundle.codeDirectory,
+      env: { ...spec.environment },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    stderrTail = '';
+    started.stdout?.on('data', (chunk: Buffer) => output?.(chunk.toString(), 'stdout'));
+    started.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS);
+      output?.(chunk.toString(), 'stderr');
+    });
     return started;
   };
 
   const end = async () => {
-    const ending = worker;
-    worker = undefined;
-    await ending?.terminate();
+    const ending = child;
+    child = undefined;
+    if (ending) await stopChild(ending, 'SIGKILL', 0);
   };
 
   return {
+    get pid() {
+      return child?.pid;
+    },
     invoke: (event) => {
-      worker ??= startWithLogs();
-      const current = worker;
+      if (!child || !isAlive(child)) child = start();
+      const current = child;
       return new Promise<InvocationResult>((resolve) => {
         const finish = (result: InvocationResult, endEnvironment: boolean) => {
           clearTimeout(timer);
-          current.off('message', onMessage).off('error', onError);
-          if (endEnvironment) void end();
+          current.off('message', onMessage).off('exit', onExit).off('error', onError);
+          if (endEnvironment && child === current) void end();
           resolve(result);
         };
         const onMessage = (result: InvocationResult) => finish(result, false);
-        // An error escaping the handler (an unhandled rejection, say) ends the environment, as on Lambda.
+        // The process dying mid-invocation (an unhandled rejection, running out of memory) ends the
+        // environment, as on Lambda.
+        const onExit = (code: number | null, signal: string | null) =>
+          finish(
+            { outcome: 'threw', error: `runtime exited (${signal ?? `code ${code}`})\n${stderrTail}` },
+            true,
+          );
         const onError = (error: Error) => finish({ outcome: 'threw', error: String(error) }, true);
         // Lambda ends an invocation at the function timeout and starts the next in a fresh environment.
         const timer = setTimeout(() => finish({ outcome: 'timed-out' }, true), timeoutMs);
-        current.on('message', onMessage).on('error', onError);
-        current.postMessage({ event, deadline: Date.now() + timeoutMs });
+        current.on('message', onMessage).on('exit', onExit).on('error', onError);
+        current.send({ event, deadline: Date.now() + timeoutMs });
       });
     },
     dispose: end,

@@ -22,6 +22,7 @@ export function functionSpecFromTemplate(
     functionName: deployment.functionName,
     memorySizeMb: Number(properties.MemorySize ?? 128),
     handler: String(properties.Handler ?? ''),
+    runtime: String(properties.Runtime ?? ''),
     taskRoot: bundle.codeDirectory,
   };
   return {

@@ -20,6 +20,8 @@ export function lambdaEnvironment(
     readonly functionName: string;
     readonly memorySizeMb: number;
     readonly handler: string;
+    /** The Lambda runtime, `nodejs24.x`. */
+    readonly runtime: string;
     /** The unpacked code asset (`/var/task` on Lambda). */
     readonly taskRoot: string;
   },
@@ -32,8 +34,7 @@ export function lambdaEnvironment(
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMb),
     _HANDLER: fn.handler,
     LAMBDA_TASK_ROOT: fn.taskRoot,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,
     POWERTOOLS_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'SILENT',
-    // The bundle targets Node.js 24 but runs here on the test's Node.js; its SDK would warn about that.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
 }

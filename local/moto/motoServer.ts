@@ -1,9 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { accessSync, constants } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnTied, stopChild } from '../process/childProcesses';
 import { freeLoopbackPort } from './freeLoopbackPort';
 
 /** A moto server running as a child process of the test run. */
@@ -23,10 +21,6 @@ const OUTPUT_TAIL_CHARS = 4_000;
 const INSTALL_HINT =
   'moto_server is not installed or not on PATH; install it with: pip install "moto[server]"';
 
-/** Children not yet stopped; killed when this process exits, so a test that fails before `stop()` leaks none. */
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
 /** How to start moto; the defaults suit every test. */
 export interface MotoServerOptions {
   /** The moto server executable. @default 'moto_server' */
@@ -37,25 +31,22 @@ export interface MotoServerOptions {
 export async function startMotoServer(options: MotoServerOptions = {}): Promise<MotoServer> {
   const port = await freeLoopbackPort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const moto = [options.command ?? 'moto_server', '-H', '127.0.0.1', '-p', String(port)];
-  // Vitest ends its workers with SIGTERM, which skips 'exit' handlers; setpriv asks the kernel to kill moto
-  // when this process dies however it dies, and execs moto so the PID stays moto's own.
-  const [command, ...args] = onPath('setpriv') ? ['setpriv', '--pdeathsig', 'SIGKILL', ...moto] : moto;
-  const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  track(child);
+  const child = spawnTied(options.command ?? 'moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = keepOutputTail(child);
   const ended = endOf(child);
   try {
     await waitUntilAnswering(endpoint, ended, output);
   } catch (error) {
-    await stopChild(child);
+    await stopChild(child, 'SIGTERM', STOP_GRACE_MS);
     throw error;
   }
   // A forgotten server must not keep the test process alive; the exit hook still kills it.
   child.unref();
   (child.stdout as Socket | null)?.unref();
   (child.stderr as Socket | null)?.unref();
-  return { endpoint, pid: child.pid as number, stop: () => stopChild(child) };
+  return { endpoint, pid: child.pid as number, stop: () => stopChild(child, 'SIGTERM', STOP_GRACE_MS) };
 }
 
 /** SDK v3 client settings for moto: its region, dummy credentials, path-style S3 addressing. */
@@ -69,27 +60,6 @@ export function awsClientConfig(endpoint: string) {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   } as const;
-}
-
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((folder) => {
-    try {
-      accessSync(join(folder, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-
-function track(child: ChildProcess): void {
-  running.add(child);
-  child.once('exit', () => running.delete(child));
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const leftover of running) leftover.kill('SIGKILL');
-  });
 }
 
 /** Keeps the last few KB of moto's output for error messages, and keeps draining the pipes so moto never blocks. */
@@ -151,16 +121,4 @@ async function answers(url: string): Promise<boolean> {
 
 function withOutput(error: Error, output: string): Error {
   return output.trim() ? new Error(`${error.message}\n--- moto_server output ---\n${output.trim()}`) : error;
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const escalation = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  try {
-    await exited;
-  } finally {
-    clearTimeout(escalation);
-  }
 }
