@@ -47,7 +47,8 @@ and files written under the watched folder are uploaded to the emulated bucket.
   --folder <dir>        folder to watch (default ./sandbox/<bucket>/)
   --run-seconds N       stand-in: an import run lasts N s; a trigger during a run gets 405 (default 0)
   --fail N%             stand-in: answer N% of triggers with 500
-  --busy                stand-in: every import starts with a run in progress (405 until it ends)
+  --busy                stand-in: every import starts with a run in progress (405 until it ends;
+                        it lasts --run-seconds, default 30)
   --rate-limit          stand-in: answer every other trigger with 429 and Retry-After: 1
   --live                call the real Blueshift API with BLUESHIFT_API_KEY (asks first)
   --yes                 with --live: do not ask
@@ -83,7 +84,8 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
     const text = values[name];
     if (text === undefined) return fallback;
     const value = Number(text);
-    if (!Number.isFinite(value) || value < 0 || value > max) problems.push(`${name}: expected 0..${max}, got ${text}`);
+    if (!Number.isFinite(value) || value < 0 || value > max)
+      problems.push(`${name}: expected 0..${max}, got ${text}`);
     return value;
   };
   const failShare = parseShare(values['--fail'], problems);
@@ -92,10 +94,16 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
   const once = values['--once'];
   const key = values['--key'];
   if ((once === undefined) !== (key === undefined)) problems.push('--once and --key go together');
-  if (key !== undefined && (key.startsWith('/') || key === '')) problems.push('--key: an S3 key, without a leading /');
+  if (key !== undefined && (key.startsWith('/') || key === ''))
+    problems.push('--key: an S3 key, without a leading /');
   if (switches.has('--yes') && !switches.has('--live')) problems.push('--yes applies to --live only');
-  if (switches.has('--live') && (failShare > 0 || switches.has('--busy') || switches.has('--rate-limit') || runSeconds > 0))
-    problems.push('--live calls the real API: the stand-in flags (--fail, --busy, --rate-limit, --run-seconds) do not apply');
+  if (
+    switches.has('--live') &&
+    (failShare > 0 || switches.has('--busy') || switches.has('--rate-limit') || runSeconds > 0)
+  )
+    problems.push(
+      '--live calls the real API: the stand-in flags (--fail, --busy, --rate-limit, --run-seconds) do not apply',
+    );
   if (problems.length > 0) return { kind: 'error', problems };
   return {
     kind: 'run',
@@ -104,7 +112,12 @@ export function parseSandboxArgs(argv: readonly string[]): ParsedArgs {
       ...(values['--config'] === undefined ? {} : { configFile: values['--config'] }),
       ...(once !== undefined && key !== undefined ? { once: { file: once, key } } : {}),
       ...(values['--folder'] === undefined ? {} : { folder: values['--folder'] }),
-      standIn: { failShare, busy: switches.has('--busy'), rateLimit: switches.has('--rate-limit'), runSeconds },
+      standIn: {
+        failShare,
+        busy: switches.has('--busy'),
+        rateLimit: switches.has('--rate-limit'),
+        runSeconds,
+      },
       live: switches.has('--live'),
       yes: switches.has('--yes'),
       timeoutSeconds,
