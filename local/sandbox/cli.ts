@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+
+// The SDK warns that its Node 20 support ends; a local tool need not repeat that. Set before the SDK loads.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { runSandboxCli } = await import('./runSandboxCli');
+
+const confirm = process.stdin.isTTY
+  ? async (question: string) => {
+      const terminal = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
+      } finally {
+        terminal.close();
+      }
+    }
+  : undefined;
+
+process.exitCode = await runSandboxCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  print: (line) => console.log(line),
+  error: (line) => console.error(line),
+  confirm,
+  readFile: (file) => readFileSync(path.resolve(process.cwd(), file)),
+  onInterrupt: (stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+});

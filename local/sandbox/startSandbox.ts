@@ -1,0 +1,187 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createKeyMatcher } from '../../lambda/mapKeyToImport';
+import { deployLocally, type LocalDeployment } from '../deployLocally';
+import { messageCounts } from '../moto/messageCounts';
+import { awsClientConfig, type MotoServer, startMotoServer } from '../moto/motoServer';
+import { waitUntilDrained } from '../moto/waitUntilDrained';
+import { createEventReporter } from './eventReporter';
+import { redriveCommand, type SessionCounts } from './formatSession';
+import { createLogCollector } from './functionLogs';
+import { createOpsStack } from './opsStack';
+import type { StandInFlags } from './parseSandboxArgs';
+import type { SandboxConfig } from './sandboxConfig';
+import { createStandInBehaviour } from './standInBehaviour';
+
+/** The sandbox's stack name: it names the queues, the bucket and the outputs stack ops reads. */
+export const SANDBOX_STACK_NAME = 'BlueshiftSandbox';
+const TICK_MS = 100;
+const DEAD_LETTER_POLL_MS = 1_000;
+
+export interface SandboxOptions {
+  readonly config: SandboxConfig;
+  readonly standIn: StandInFlags;
+  /** The real API and key; absent: the stand-in. */
+  readonly live?: { readonly apiKey: string };
+  readonly print: (line: string) => void;
+  readonly motoCommand?: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  readonly deployment: LocalDeployment;
+  readonly endpoint: string;
+  readonly stackName: string;
+  /** Uploads a file's content under `key`, as a partner's upload would. */
+  drop(key: string, body: Uint8Array | string): Promise<void>;
+  /** Waits until the ingest queue is empty and every batch is printed; false when time ran out first. */
+  settle(timeoutMs: number): Promise<boolean>;
+  counts(): Promise<SessionCounts>;
+  /** Stops the poller, the stand-in and moto (by PID); safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts moto, deploys the synthesised stack into it, and runs the function behind the event source. */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const { config, print } = options;
+  const moto = await startMotoServer(options.motoCommand ? { command: options.motoCommand } : {});
+  print(
+    `moto_server started on ${moto.endpoint} (PID ${moto.pid}); synthesising and provisioning the stack…`,
+  );
+  let deployment: LocalDeployment | undefined;
+  try {
+    // The function logs at INFO: its lines are what the sandbox prints.
+    process.env.E2E_LOG_LEVEL = 'INFO';
+    const uuids = config.resolved.imports.map((mapping) => mapping.uuid);
+    deployment = await deployLocally({
+      endpoint: moto.endpoint,
+      config: config.raw,
+      standIn: { knownUuids: uuids },
+      stackName: SANDBOX_STACK_NAME,
+      ...(options.live
+        ? { live: { apiBaseUrl: config.resolved.apiBaseUrl, apiKey: options.live.apiKey } }
+        : {}),
+    });
+    return await running(moto, deployment, options, uuids);
+  } catch (error) {
+    await deployment?.stop().catch(() => undefined);
+    await moto.stop();
+    throw error;
+  }
+}
+
+async function running(
+  moto: MotoServer,
+  deployment: LocalDeployment,
+  options: SandboxOptions,
+  uuids: readonly string[],
+): Promise<Sandbox> {
+  const { print } = options;
+  const behaviour = createStandInBehaviour(options.standIn, uuids, { now: Date.now, random: Math.random });
+  for (const uuid of uuids) deployment.standIn.script(uuid, () => behaviour.answer(uuid));
+  await createOpsStack(new CloudFormationClient(awsClientConfig(moto.endpoint)), {
+    stackName: SANDBOX_STACK_NAME,
+    imports: options.config.resolved.imports,
+    ingestQueue: deployment.ingestQueue,
+    deadLetterQueue: deployment.deadLetterQueue,
+    ...(deployment.ledgerTable ? { ledgerTable: deployment.ledgerTable } : {}),
+    ...(await secretArn(moto.endpoint)),
+    apiBaseUrl: options.live ? options.config.resolved.apiBaseUrl : deployment.standIn.url,
+  });
+
+  const reporter = createEventReporter(
+    {
+      matchKey: createKeyMatcher(options.config.resolved.imports),
+      maxReceiveCount: deployment.config.maxReceiveCount,
+      clock: clockOf,
+    },
+    (line) => print(`${clockOf(Date.now())} ${line}`),
+  );
+  const collect = createLogCollector({
+    onInvocation: reporter.addLog,
+    onOtherLine: (line) => print(`${clockOf(Date.now())} function: ${line}`),
+  });
+  const poller = deployment.startPoller({ output: (chunk) => collect(chunk) });
+  let deadLetters = 0;
+  let lastDeadLetterPoll = 0;
+  const watchDeadLetters = async () => {
+    if (Date.now() - lastDeadLetterPoll < DEAD_LETTER_POLL_MS) return;
+    lastDeadLetterPoll = Date.now();
+    const { visible, inFlight } = await messageCounts(deployment.sqs, deployment.deadLetterQueue.url);
+    if (visible + inFlight > deadLetters) {
+      print(
+        `${clockOf(Date.now())} dead-letter queue: ${visible + inFlight} message(s) ` +
+          `(+${visible + inFlight - deadLetters}); redrive with ${redriveCommand(SANDBOX_STACK_NAME)}`,
+      );
+    }
+    deadLetters = visible + inFlight;
+  };
+  const ticker = setInterval(() => {
+    reporter.flush(poller.invocations, Date.now());
+    void watchDeadLetters().catch(() => undefined);
+  }, TICK_MS);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    deployment,
+    endpoint: moto.endpoint,
+    stackName: SANDBOX_STACK_NAME,
+    drop: async (key, body) => {
+      await deployment.s3.send(new PutObjectCommand({ Bucket: deployment.bucket, Key: key, Body: body }));
+      print(`${clockOf(Date.now())} ${key} uploaded`);
+    },
+    settle: async (timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      const counts = await waitUntilDrained(deployment.sqs, deployment.ingestQueue.url, timeoutMs);
+      const drained = counts.visible === 0 && counts.inFlight === 0;
+      while (reporter.flush(poller.invocations, Date.now()) > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, TICK_MS));
+      }
+      reporter.flush(poller.invocations, Date.now(), true);
+      lastDeadLetterPoll = 0;
+      await watchDeadLetters();
+      return drained;
+    },
+    counts: async () => {
+      const { visible, inFlight } = await messageCounts(deployment.sqs, deployment.deadLetterQueue.url);
+      const { totals } = reporter;
+      return {
+        files: totals.keys.size,
+        triggers: totals.triggers,
+        blueshiftCalls: deployment.standIn.calls.length,
+        ...(options.live ? {} : { runs: behaviour.runsStarted().length }),
+        covered: totals.covered,
+        retried: totals.retried,
+        deadLetters: visible + inFlight,
+      };
+    },
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(ticker);
+        try {
+          await poller.stop();
+          reporter.flush(poller.invocations, Date.now(), true);
+          await deployment.stop();
+        } finally {
+          await moto.stop();
+        }
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** The API key secret's ARN (never its value), for the outputs ops reads. */
+async function secretArn(endpoint: string): Promise<{ apiKeySecretArn?: string }> {
+  const client = new SecretsManagerClient(awsClientConfig(endpoint));
+  try {
+    const { SecretList = [] } = await client.send(new ListSecretsCommand({}));
+    const arn = SecretList[0]?.ARN;
+    return arn ? { apiKeySecretArn: arn } : {};
+  } finally {
+    client.destroy();
+  }
+}
+
+const clockOf = (atMs: number) => new Date(atMs).toISOString().slice(11, 19);
