@@ -54,3 +54,11 @@ export function formatSummary(counts: SessionCounts): string {
     `${counts.covered} covered, ${counts.retried} retried receive(s), ${counts.deadLetters} in the dead-letter queue`
   );
 }
+
+/** A change in the dead-letter queue's message count. */
+export function deadLetterChange(before: number, after: number, stackName: string): string {
+  if (after > before) {
+    return `dead-letter queue: ${after} message(s) (+${after - before}); redrive with ${redriveCommand(stackName)}`;
+  }
+  return `dead-letter queue: ${after} message(s) (${after - before}: redriven or removed)`;
+}

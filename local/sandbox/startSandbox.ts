@@ -7,7 +7,7 @@ import { messageCounts } from '../moto/messageCounts';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../moto/motoServer';
 import { waitUntilDrained } from '../moto/waitUntilDrained';
 import { createEventReporter } from './eventReporter';
-import { redriveCommand, type SessionCounts } from './formatSession';
+import { deadLetterChange, type SessionCounts } from './formatSession';
 import { createLogCollector } from './functionLogs';
 import { createOpsStack } from './opsStack';
 import type { StandInFlags } from './parseSandboxArgs';
@@ -109,13 +109,10 @@ async function running(
     if (Date.now() - lastDeadLetterPoll < DEAD_LETTER_POLL_MS) return;
     lastDeadLetterPoll = Date.now();
     const { visible, inFlight } = await messageCounts(deployment.sqs, deployment.deadLetterQueue.url);
-    if (visible + inFlight > deadLetters) {
-      print(
-        `${clockOf(Date.now())} dead-letter queue: ${visible + inFlight} message(s) ` +
-          `(+${visible + inFlight - deadLetters}); redrive with ${redriveCommand(SANDBOX_STACK_NAME)}`,
-      );
-    }
-    deadLetters = visible + inFlight;
+    const now = visible + inFlight;
+    if (now !== deadLetters)
+      print(`${clockOf(Date.now())} ${deadLetterChange(deadLetters, now, SANDBOX_STACK_NAME)}`);
+    deadLetters = now;
   };
   const ticker = setInterval(() => {
     reporter.flush(poller.invocations, Date.now());
