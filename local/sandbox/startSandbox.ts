@@ -26,6 +26,8 @@ export interface SandboxOptions {
   readonly live?: { readonly apiKey: string };
   readonly print: (line: string) => void;
   readonly motoCommand?: string;
+  /** Concurrent invocations, for tests that need one batch at a time. @default - the mapping's */
+  readonly maxConcurrency?: number;
 }
 
 /** A running sandbox. */
@@ -102,7 +104,10 @@ async function running(
     onInvocation: reporter.addLog,
     onOtherLine: (line) => print(`${clockOf(Date.now())} function: ${line}`),
   });
-  const poller = deployment.startPoller({ output: (chunk) => collect(chunk) });
+  const poller = deployment.startPoller({
+    output: (chunk) => collect(chunk),
+    ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
+  });
   let deadLetters = 0;
   let lastDeadLetterPoll = 0;
   const watchDeadLetters = async () => {

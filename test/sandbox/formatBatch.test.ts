@@ -114,7 +114,7 @@ describe('Function: formatBatch()', () => {
             importUuid: VIP.uuid,
             status: 500,
             attempts: 3,
-            verdict: 'retryable',
+            verdict: 'transient',
             blueshiftMessage: 'Internal Server Error',
           }),
         ],
@@ -124,7 +124,7 @@ describe('Function: formatBatch()', () => {
 
     // Assess
     expect(formatted.lines).toEqual([
-      'customers/vip/x.json → 7d9e1c2b (customers/vip/) → failed (retryable 500, 3 attempts: Internal Server Error) → retried later',
+      'customers/vip/x.json → 7d9e1c2b (customers/vip/) → failed (transient 500, 3 attempts: Internal Server Error) → retried later',
     ]);
   });
 
