@@ -21,6 +21,8 @@ export interface CliDeps {
   readonly readFile: (file: string) => Uint8Array;
   /** Registers what Ctrl-C (or SIGTERM) does. */
   readonly onInterrupt: (stop: () => void) => void;
+  /** @default startSandbox */
+  readonly start?: typeof startSandbox;
 }
 
 /** `npm start -- …`: resolves to the exit code. */
@@ -65,7 +67,12 @@ async function runSandbox(
 ): Promise<number> {
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ config, standIn: args.standIn, print: deps.print, ...live });
+    sandbox = await (deps.start ?? startSandbox)({
+      config,
+      standIn: args.standIn,
+      print: deps.print,
+      ...live,
+    });
   } catch (error) {
     deps.error(`npm start: ${(error as Error).message}`);
     return EXIT.environment;
