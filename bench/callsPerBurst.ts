@@ -76,6 +76,8 @@ export async function measureCallsPerBurst(input: BurstInput): Promise<DropMeasu
       for (let round = -input.warmup; round < input.runs; round++) {
         for (const name of rotate(['ours', 'naive'] as const, round + input.warmup)) {
           rig.blueshift.reset();
+          // A new drop each round: no earlier round's trigger covers its files.
+          rig.dynamodb.reset();
           const ms = await timeMs(async () => {
             for (const Records of batches) {
               const { batchItemFailures } = await handlers[name]({ Records });
@@ -126,8 +128,9 @@ export async function callsPerBurst(shipped: ShippedBundle, settings: BenchSetti
       unit: 'calls',
       comparison: { name: 'naive', value: naive, ratio: naive / ours, ratioOf: 'naive/ours' },
       target: {
-        text: `= ${drop.limit} (1 per import per batch)`,
-        met: drop.ours.calls.every((calls) => calls === drop.limit),
+        // With the trigger ledger a batch whose files an earlier batch's trigger covered makes no call.
+        text: `≤ ${drop.limit} (at most 1 per import per batch)`,
+        met: drop.ours.calls.every((calls) => calls <= drop.limit),
       },
       runs: `median of ${runs}`,
     };

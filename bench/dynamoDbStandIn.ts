@@ -7,6 +7,8 @@ export interface DynamoDbStandIn {
   readonly url: string;
   /** Calls answered, by operation (`BatchGetItem`, `PutItem`, `GetItem`). */
   readonly calls: () => Readonly<Record<string, number>>;
+  /** Forgets every item: the next batch finds an empty ledger, as for a new drop. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startDynamoDbStandIn(): Promise<DynamoDbStandIn> {
   return {
     url: `http://127.0.0.1:${port}`,
     calls: () => ({ ...calls }),
+    reset: () => items.clear(),
     close: () =>
       new Promise((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -10,7 +10,7 @@ export const STACK_OUTPUT_KEYS = {
   deadLetterQueueArn: 'DeadLetterQueueArn',
   /** Absent when the ledger is off. */
   ledgerTableName: 'TriggerLedgerTableName',
-  functionName: 'TriggerFunctionName',
+  functionName: 'FunctionName',
   logGroupName: 'TriggerLogGroupName',
   dashboardUrl: 'DashboardUrl',
   alarmTopicArn: 'AlarmTopicArn',

@@ -44,7 +44,11 @@ const loadSqs = () => {
 const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: settings.serviceName });
 // Every successful batch reads the ledger, so its client is built with the others, off the first batch.
 const ledger = settings.ledgerTableName
-  ? createDynamoLedgerStore({ client: new DynamoDBClient({}), tableName: settings.ledgerTableName })
+  ? createDynamoLedgerStore({
+      // Bounded so a hanging table cannot hold a batch; the batch's own budget bounds the SDK's retries.
+      client: new DynamoDBClient({ requestHandler: { connectionTimeout: 1000, requestTimeout: 2000 } }),
+      tableName: settings.ledgerTableName,
+    })
   : undefined;
 
 const deps = {

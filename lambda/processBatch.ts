@@ -1,15 +1,16 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { HandlerSettings } from '../contract/handlerSettings';
-import type { LedgerEntry, LedgerStore } from '../contract/triggerLedger';
+import type { LedgerStore } from '../contract/triggerLedger';
 import { type BatchMetrics, noMetrics } from './batchMetrics';
 import { coalesceByImport } from './coalesceByImport';
 import { decideFailures, type ImportWait, type RecordFailure, receiveCountOf } from './decideFailures';
 import type { DeferMessages } from './deferMessages';
+import { LEDGER_BUDGET_MS, readLedger, writeLedger } from './ledgerAccess';
 import { decideCalls, type ImportDecision } from './ledgerDecisions';
 import { type BatchLog, logDecisions, logLastReceives, logPlan, logTriggered } from './logBatch';
 import type { KeyMatch } from './mapKeyToImport';
 import { recordBatchMetrics, recordPlanMetrics } from './recordBatchMetrics';
-import { ledgerUpdates, writeLedger } from './recordOutcomes';
+import { ledgerUpdates } from './recordOutcomes';
 import { respond } from './respond';
 import { type TriggerOne, triggerImports } from './triggerImports';
 
@@ -53,7 +54,10 @@ export async function processBatch(
 ): Promise<SQSBatchResponse> {
   const { log, settings, ledger, metrics = noMetrics, now = Date.now } = deps;
   const remainingMs = context.getRemainingTimeInMillis();
-  const deadlineMs = now() + remainingMs - reserveMs(remainingMs);
+  const reserve = reserveMs(remainingMs);
+  const deadlineMs = now() + remainingMs - reserve;
+  // Ledger calls keep to their budget and leave half the reserve for deferring and answering.
+  const ledgerBudgetMs = () => Math.min(LEDGER_BUDGET_MS, deadlineMs + reserve / 2 - now());
   let ledgerUnavailable = false;
   const onLedgerError = (error: unknown) => {
     if (!ledgerUnavailable) log.warn(LEDGER_UNAVAILABLE, { error: errorText(error) });
@@ -63,7 +67,9 @@ export async function processBatch(
   const plan = coalesceByImport(event.Records, { matchKey: deps.matchKey, bucketName: settings.bucketName });
   logPlan(plan, settings.bucketName, log);
   recordPlanMetrics(metrics, plan);
-  const entries = await readLedger(ledger, [...plan.triggers.keys()], onLedgerError);
+  const read = ledger && (await readLedger(ledger, [...plan.triggers.keys()], ledgerBudgetMs()));
+  if (read && 'error' in read) onLedgerError(read.error);
+  const entries = read && 'entries' in read ? read.entries : undefined;
   const receives = new Map(event.Records.map((record) => [record.messageId, receiveCountOf(record)]));
   const receivesOf = (messageId: string) => receives.get(messageId) ?? 1;
   const decisions = decideCalls([...plan.triggers.values()], entries, receivesOf, settings, now());
@@ -75,7 +81,7 @@ export async function processBatch(
   const failures = decideFailures(event.Records, plan.untriggerable, triggered, settings, waitsOf(decisions));
   if (ledger && entries) {
     const updates = ledgerUpdates(decisions, triggered, failures, { nowMs: now(), callsStartedAtMs });
-    for (const error of await writeLedger(ledger, updates)) onLedgerError(error);
+    for (const error of await writeLedger(ledger, updates, ledgerBudgetMs())) onLedgerError(error);
   }
   await defer(failures, deps.deferMessages, log);
   recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable });
@@ -88,22 +94,6 @@ export async function processBatch(
     ignoredFiles: plan.ignored.length,
   });
   return respond(failures);
-}
-
-/** The entries of the batch's imports; undefined when the ledger is off or cannot be read. */
-async function readLedger(
-  ledger: LedgerStore | undefined,
-  uuids: readonly string[],
-  onError: (error: unknown) => void,
-): Promise<Map<string, LedgerEntry> | undefined> {
-  if (!ledger) return undefined;
-  if (uuids.length === 0) return new Map();
-  try {
-    return await ledger.read(uuids);
-  } catch (error) {
-    onError(error);
-    return undefined;
-  }
 }
 
 const waitsOf = (decisions: readonly ImportDecision[]): ImportWait[] =>

@@ -1,4 +1,4 @@
-import type { LedgerOutcome, LedgerStore, LedgerUpdate } from '../contract/triggerLedger';
+import type { LedgerOutcome, LedgerUpdate } from '../contract/triggerLedger';
 import type { RecordFailure } from './decideFailures';
 import type { ImportDecision } from './ledgerDecisions';
 import type { TriggeredImport } from './triggerImports';
@@ -52,13 +52,4 @@ const setsBusy = (outcome: TriggerOutcome) =>
 function ledgerOutcome(outcome: TriggerOutcome, atMs: number): LedgerOutcome {
   const status = outcome.status === undefined ? (outcome.noResponse ?? 'none') : String(outcome.status);
   return { verdict: outcome.verdict, status, atMs, ...(outcome.message ? { message: outcome.message } : {}) };
-}
-
-/** Writes each import's update once, all at a time; resolves to the errors (none: all written). */
-export async function writeLedger(
-  store: LedgerStore,
-  updates: ReadonlyMap<string, LedgerUpdate>,
-): Promise<unknown[]> {
-  const results = await Promise.allSettled([...updates].map(([uuid, update]) => store.write(uuid, update)));
-  return results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
 }

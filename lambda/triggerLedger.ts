@@ -37,7 +37,8 @@ const keyOf = (uuid: string): Item => ({ [LEDGER_KEY]: { S: uuid } });
 
 /**
  * The trigger ledger in DynamoDB. A read is one strongly consistent BatchGetItem per 100 imports ("set
- * ConsistentRead to true"; a partial result returns the rest in UnprocessedKeys, which are read again):
+ * ConsistentRead to true"; a partial result returns the rest in UnprocessedKeys, which are read again
+ * after an exponential backoff, as AWS recommends):
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html
  * A write needs no read of its own: it merges into the entry this store last read and puts the result on
  * condition that the item's version is still the one read (optimistic locking); when another environment

@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ImportRun } from './importRuns';
+import { createStandInImports, type StandInBehaviour } from './standInBehaviour';
 
 /** The one endpoint the stand-in serves. */
 export const TRIGGER_IMPORT_PATH = '/api/v1/customer_attributes/trigger_import';
@@ -47,6 +49,12 @@ export interface BlueshiftStandInOptions {
   readonly apiKey?: string;
   /** Import uuids that exist; others get 404. @default - every uuid exists */
   readonly knownUuids?: Iterable<string>;
+  /** How unscripted triggers are answered (import runs, failures, busy, rate limit). @default - always 200 */
+  readonly behaviour?: StandInBehaviour;
+  /** The clock of import runs and the rate limit, ms since the epoch. @default Date.now */
+  readonly now?: () => number;
+  /** Draws the `fail` share. @default Math.random */
+  readonly random?: () => number;
 }
 
 /** A local, scriptable imitation of Blueshift's trigger-import endpoint. */
@@ -56,9 +64,11 @@ export interface BlueshiftStandIn {
   readonly apiKey: string;
   /** Every request received, oldest first. */
   readonly calls: readonly RecordedCall[];
+  /** Every import run the behaviour started (each unscripted 200), oldest first. */
+  readonly runs: readonly ImportRun[];
   /** Sets the answers for a uuid's next authorised triggers, replacing any earlier plan. */
   script(uuid: string, plan: ResponsePlan): void;
-  /** Forgets calls and plans. */
+  /** Forgets calls, plans, runs and the rate limit's window. */
   reset(): void;
   /** Stops listening and ends every connection, hanging ones included. */
   close(): Promise<void>;
@@ -73,6 +83,10 @@ export async function startBlueshiftStandIn(
   const known = options.knownUuids ? new Set(options.knownUuids) : undefined;
   const calls: RecordedCall[] = [];
   const plans = new Map<string, { plan: ResponsePlan; attempts: number }>();
+  const imports = createStandInImports(options.behaviour ?? {}, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.random ? { random: options.random } : {}),
+  });
 
   const nextScripted = (uuid: string): PlannedResponse | undefined => {
     const entry = plans.get(uuid);
@@ -89,7 +103,7 @@ export async function startBlueshiftStandIn(
     const uuid = (body as { uuid?: unknown } | null)?.uuid;
     // The page documents no 400: a request without a uuid names no import, hence 404.
     if (typeof uuid !== 'string') return { status: 404 };
-    return nextScripted(uuid) ?? (!known || known.has(uuid) ? { status: 200 } : { status: 404 });
+    return nextScripted(uuid) ?? (!known || known.has(uuid) ? imports.answer(uuid) : { status: 404 });
   };
 
   const server = createServer(async (request, response) => {
@@ -114,10 +128,14 @@ export async function startBlueshiftStandIn(
     url: `http://127.0.0.1:${port}`,
     apiKey,
     calls,
+    get runs() {
+      return imports.runs;
+    },
     script: (uuid, plan) => void plans.set(uuid, { plan, attempts: 0 }),
     reset: () => {
       calls.length = 0;
       plans.clear();
+      imports.reset();
     },
     close: () =>
       new Promise((resolve, reject) => {

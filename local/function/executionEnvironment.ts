@@ -95,7 +95,10 @@ export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnviron
       if (!child || !isAlive(child)) child = start();
       const current = child;
       return new Promise<InvocationResult>((resolve) => {
+        let finished = false;
         const finish = (result: InvocationResult, endEnvironment: boolean) => {
+          if (finished) return;
+          finished = true;
           clearTimeout(timer);
           current.off('message', onMessage).off('exit', onExit).off('error', onError);
           if (endEnvironment && child === current) void end();
@@ -113,7 +116,10 @@ export function createExecutionEnvironment(spec: FunctionSpec): ExecutionEnviron
         // Lambda ends an invocation at the function timeout and starts the next in a fresh environment.
         const timer = setTimeout(() => finish({ outcome: 'timed-out' }, true), timeoutMs);
         current.on('message', onMessage).on('exit', onExit).on('error', onError);
-        current.send({ event, deadline: Date.now() + timeoutMs });
+        // A channel that closed under the send (the process just died) fails this invocation, not the poller.
+        current.send({ event, deadline: Date.now() + timeoutMs }, (error) => {
+          if (error) finish({ outcome: 'threw', error: `runtime unreachable: ${error.message}` }, true);
+        });
       });
     },
     dispose: end,

@@ -1,10 +1,10 @@
 /** How the Blueshift stand-in answers, as the command line asks. */
 export interface StandInFlags {
-  /** Share of triggers answered 500, 0..1. @default 0 */
+  /** Share of triggers answered 503, 0..1. @default 0 */
   readonly failShare: number;
-  /** Each import starts busy: a run is already in progress when the sandbox starts. */
+  /** Every trigger gets 405, as if the import were always being processed. */
   readonly busy: boolean;
-  /** Every other trigger is answered 429 with Retry-After. */
+  /** One trigger per 10 s is admitted; the others get 429 with Retry-After. */
   readonly rateLimit: boolean;
   /** How long a run lasts; a trigger during a run gets 405. @default 0 (never busy) */
   readonly runSeconds: number;
@@ -46,10 +46,9 @@ and files written under the watched folder are uploaded to the emulated bucket.
                         (exit 1 when a message ended in the dead-letter queue or nothing happened)
   --folder <dir>        folder to watch (default ./sandbox/<bucket>/)
   --run-seconds N       stand-in: an import run lasts N s; a trigger during a run gets 405 (default 0)
-  --fail N%             stand-in: answer N% of triggers with 500
-  --busy                stand-in: every import starts with a run in progress (405 until it ends;
-                        it lasts --run-seconds, default 30)
-  --rate-limit          stand-in: answer every other trigger with 429 and Retry-After: 1
+  --fail N%             stand-in: answer N% of triggers with 503
+  --busy                stand-in: answer every trigger with 405 (the import is always being processed)
+  --rate-limit          stand-in: admit one trigger per 10 s; answer the others 429 with Retry-After
   --live                call the real Blueshift API with BLUESHIFT_API_KEY (asks first)
   --yes                 with --live: do not ask
   --timeout N           with --once: give up after N s (default 120)

@@ -171,9 +171,9 @@ function standInDescription(args: SandboxArgs): string {
   const { failShare, busy, rateLimit, runSeconds } = args.standIn;
   const modes = [
     runSeconds > 0 ? `runs last ${runSeconds} s` : 'runs end at once',
-    ...(failShare > 0 ? [`${Math.round(failShare * 100)}% answered 500`] : []),
-    ...(busy ? ['imports start busy'] : []),
-    ...(rateLimit ? ['every other call 429'] : []),
+    ...(failShare > 0 ? [`${Math.round(failShare * 100)}% answered 503`] : []),
+    ...(busy ? ['every call 405'] : []),
+    ...(rateLimit ? ['1 call per 10 s, others 429'] : []),
   ];
   return `stand-in (${modes.join(', ')})`;
 }

@@ -12,7 +12,7 @@ import { createLogCollector } from './functionLogs';
 import { createOpsStack } from './opsStack';
 import type { StandInFlags } from './parseSandboxArgs';
 import type { SandboxConfig } from './sandboxConfig';
-import { createStandInBehaviour } from './standInBehaviour';
+import { standInBehaviourOf } from './standInBehaviourOf';
 
 /** The sandbox's stack name: it names the queues, the bucket and the outputs stack ops reads. */
 export const SANDBOX_STACK_NAME = 'BlueshiftSandbox';
@@ -59,13 +59,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     deployment = await deployLocally({
       endpoint: moto.endpoint,
       config: config.raw,
-      standIn: { knownUuids: uuids },
+      standIn: { knownUuids: uuids, behaviour: standInBehaviourOf(options.standIn) },
       stackName: SANDBOX_STACK_NAME,
       ...(options.live
         ? { live: { apiBaseUrl: config.resolved.apiBaseUrl, apiKey: options.live.apiKey } }
         : {}),
     });
-    return await running(moto, deployment, options, uuids);
+    return await running(moto, deployment, options);
   } catch (error) {
     await deployment?.stop().catch(() => undefined);
     await moto.stop();
@@ -77,11 +77,8 @@ async function running(
   moto: MotoServer,
   deployment: LocalDeployment,
   options: SandboxOptions,
-  uuids: readonly string[],
 ): Promise<Sandbox> {
   const { print } = options;
-  const behaviour = createStandInBehaviour(options.standIn, uuids, { now: Date.now, random: Math.random });
-  for (const uuid of uuids) deployment.standIn.script(uuid, () => behaviour.answer(uuid));
   await createOpsStack(new CloudFormationClient(awsClientConfig(moto.endpoint)), {
     stackName: SANDBOX_STACK_NAME,
     imports: options.config.resolved.imports,
@@ -152,7 +149,7 @@ async function running(
         files: totals.keys.size,
         triggers: totals.triggers,
         blueshiftCalls: deployment.standIn.calls.length,
-        ...(options.live ? {} : { runs: behaviour.runsStarted().length }),
+        ...(options.live ? {} : { runs: deployment.standIn.runs.length }),
         covered: totals.covered,
         retried: totals.retried,
         deadLetters: visible + inFlight,

@@ -49,13 +49,13 @@ describe('App: bin/app.ts', () => {
     const run = runApp({ blueshiftImportTrigger: rawConfigFactory(), stackName: 'ImportTriggerStaging' });
 
     // Assess
-    expect(run.stderr).not.toMatch(/AwsSolutions/);
+    expect(run.stderr).not.toMatch(/AwsSolutions|Serverless/);
     expect(run.status).toBe(0);
     expect(existsSync(path.join(run.outdir, 'ImportTriggerStaging.template.json'))).toBe(true);
     expect(validationReport(run.outdir).pluginReports).toEqual([]);
   });
 
-  it('runs the AwsSolutions checks on the whole app: a deliberately insecure queue fails synthesis', () => {
+  it('runs the AwsSolutions and Serverless checks on the whole app: a deliberately insecure queue fails synthesis', () => {
     // Act
     const run = runApp({ blueshiftImportTrigger: rawConfigFactory() }, [
       path.join(import.meta.dirname, 'insecureQueueProbe.ts'),
@@ -63,15 +63,20 @@ describe('App: bin/app.ts', () => {
 
     // Assess
     expect(run.status).not.toBe(0);
-    const [report, ...others] = validationReport(run.outdir).pluginReports;
-    expect(others).toEqual([]);
-    expect(report?.pluginName).toBe('AwsSolutions');
-    expect(report?.violations.map((violation) => violation.ruleName)).toContain('AwsSolutions-SQS4');
-    const paths = report?.violations.flatMap((violation) =>
-      violation.violatingConstructs.map((construct) => construct.constructPath),
+    const reports = validationReport(run.outdir).pluginReports;
+    expect(reports.map((report) => report.pluginName).sort()).toEqual(['AwsSolutions', 'Serverless']);
+    const rulesBroken = Object.fromEntries(
+      reports.map((report) => [report.pluginName, report.violations.map((violation) => violation.ruleName)]),
     );
-    expect(paths?.length).toBeGreaterThan(0);
-    for (const constructPath of paths ?? []) expect(constructPath).toContain(PROBE_ID);
+    expect(rulesBroken.AwsSolutions).toContain('AwsSolutions-SQS4');
+    expect(rulesBroken.Serverless).toContain('Serverless-SQSRedrivePolicy');
+    const paths = reports.flatMap((report) =>
+      report.violations.flatMap((violation) =>
+        violation.violatingConstructs.map((construct) => construct.constructPath),
+      ),
+    );
+    expect(paths.length).toBeGreaterThan(1);
+    for (const constructPath of paths) expect(constructPath).toContain(PROBE_ID);
   });
 
   it('fails on an invalid configuration, printing every problem and writing no template', () => {

@@ -1,5 +1,5 @@
 import { Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { rawConfigFactory, synthesizeStack } from './synthesizeStack';
@@ -18,28 +18,42 @@ const acknowledgementsIn = (root: IConstruct) =>
       ),
   );
 
-describe('Stack: TriggerImportStack against cdk-nag AwsSolutions', () => {
-  it.each([
-    ['creates the bucket and the secret', {}],
-    [
-      'imports the bucket and the secret',
-      { bucketName: 'other-team-drops', apiKeySecretName: 'blueshift/user-api-key' },
-    ],
-    [
-      'routes through EventBridge, with a secret on a customer-managed key and a Blueshift reader',
-      {
-        notifications: 'eventbridge',
-        apiKeySecretName: 'blueshift/user-api-key',
-        apiKeySecretKmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-        blueshiftReaderPrincipalArn: 'arn:aws:iam::111122223333:role/blueshift-s3-reader',
-      },
-    ],
-  ])('has no unacknowledged finding when it %s', (_case, overrides) => {
+/** The packs bin/app.ts applies; test/cdk/app.test.ts proves it applies them. */
+const PACKS = [
+  ['AwsSolutions', () => new AwsSolutionsChecks()],
+  ['Serverless', () => new ServerlessChecks()],
+] as const;
+
+const CONFIGS = [
+  ['creates the bucket and the secret', {}],
+  [
+    'imports the bucket and the secret',
+    { bucketName: 'other-team-drops', apiKeySecretName: 'blueshift/user-api-key' },
+  ],
+  ['routes through EventBridge with the defaults otherwise', { notifications: 'eventbridge' }],
+  [
+    'routes through EventBridge, with a secret on a customer-managed key and a Blueshift reader',
+    {
+      notifications: 'eventbridge',
+      apiKeySecretName: 'blueshift/user-api-key',
+      apiKeySecretKmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      blueshiftReaderPrincipalArn: 'arn:aws:iam::111122223333:role/blueshift-s3-reader',
+    },
+  ],
+  ['runs without the trigger ledger', { triggerLedger: false }],
+] as const;
+
+describe('Stack: TriggerImportStack against cdk-nag AwsSolutions and Serverless', () => {
+  it.each(
+    PACKS.flatMap(([pack, create]) =>
+      CONFIGS.map(([config, overrides]) => [pack, config, create, overrides] as const),
+    ),
+  )('has no unacknowledged %s finding when it %s', (_pack, _config, create, overrides) => {
     // Prepare
     const { stack } = synthesizeStack(rawConfigFactory(overrides));
 
     // Act
-    const report = new AwsSolutionsChecks().validateScope(stack);
+    const report = create().validateScope(stack);
 
     // Assess
     expect(
@@ -69,9 +83,29 @@ describe('Stack: TriggerImportStack against cdk-nag AwsSolutions', () => {
           id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
           reason: expect.any(String),
         },
+        {
+          path: 'TestImportTrigger/Trigger/Queues/DeadLetterQueue',
+          id: 'Serverless-SQSRedrivePolicy',
+          reason: expect.any(String),
+        },
+        {
+          path: 'TestImportTrigger/Trigger/Function',
+          id: 'Serverless-LambdaDLQ',
+          reason: expect.any(String),
+        },
+        {
+          path: 'TestImportTrigger/Trigger/Function',
+          id: 'Serverless-LambdaTracing',
+          reason: expect.any(String),
+        },
+        {
+          path: expect.stringMatching(/^TestImportTrigger\/Trigger\/Function\/SqsEventSource:/),
+          id: 'Serverless-LambdaEventSourceMappingDestination',
+          reason: expect.any(String),
+        },
       ]),
     );
-    expect(acknowledgements).toHaveLength(3);
+    expect(acknowledgements).toHaveLength(7);
     for (const { reason } of acknowledgements) expect(reason.length).toBeGreaterThan(40);
   });
 });

@@ -203,6 +203,34 @@ describe('Construct: BlueshiftImportTrigger in another app', () => {
     for (const name of queueNames) expect(name).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
   });
 
+  it('gives two triggers in one stack their own log group, service name and ledger table', () => {
+    // Prepare
+    const stack = hostStackFactory();
+
+    // Act
+    const first = new BlueshiftImportTrigger(stack, 'First', { imports: IMPORTS });
+    const second = new BlueshiftImportTrigger(stack, 'Second', { imports: IMPORTS });
+
+    // Assess
+    const template = Template.fromStack(stack);
+    const logGroupNames = Object.values(template.findResources('AWS::Logs::LogGroup')).map(
+      (logGroup) => logGroup.Properties.LogGroupName,
+    );
+    expect(logGroupNames.sort()).toEqual([
+      '/blueshift-import-trigger/HostStack-First',
+      '/blueshift-import-trigger/HostStack-Second',
+    ]);
+    // The functions with an environment are the triggers (not aws-cdk-lib's bucket-notifications handler).
+    const serviceNames = Object.values(template.findResources('AWS::Lambda::Function'))
+      .filter((fn) => fn.Properties.Environment)
+      .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME);
+    expect(serviceNames.sort()).toEqual(['HostStack-First', 'HostStack-Second']);
+    template.resourceCountIs('AWS::DynamoDB::Table', 2);
+    expect(stack.resolve(first.ledgerTable?.tableName)).not.toEqual(
+      stack.resolve(second.ledgerTable?.tableName),
+    );
+  });
+
   it('refuses two triggers with one id under different parents of a stack, whose queue names would clash', () => {
     // Prepare
     const stack = hostStackFactory();

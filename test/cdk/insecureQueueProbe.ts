@@ -1,7 +1,8 @@
 /**
  * Preloaded with `node --import` before bin/app.ts by test/cdk/app.test.ts: just before synthesis, adds to
- * every stack a queue that breaks AwsSolutions-SQS4 (no TLS-only policy). If the app applies the
- * AwsSolutions checks, synthesis must fail naming that queue; if it does not, synthesis succeeds.
+ * every stack a queue that breaks AwsSolutions-SQS4 (no TLS-only policy) and Serverless-SQSRedrivePolicy (no
+ * dead-letter queue). Each pack the app applies must fail synthesis naming that queue; a pack it does not apply
+ * reports nothing.
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { CfnQueue } from 'aws-cdk-lib/aws-sqs';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LEDGER_BUDGET_MS } from '../../lambda/ledgerAccess';
 import { processBatch } from '../../lambda/processBatch';
 import { lambdaContext, sqsEvent } from './factories';
 import { BATCHED, DAILY, dropRecord, ledgerBatch, NOW, VIP } from './ledgerBatch';
@@ -7,6 +8,10 @@ const FAILED_503 = { verdict: 'transient', status: 503, message: 'down', attempt
 const LEDGER_WARNING = 'trigger ledger unavailable; calling as without it';
 
 describe('Function: processBatch() – when the ledger fails', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('calls every import as without a ledger when the read fails, with one warning', async () => {
     // Prepare: the ledger would say covered and busy, had it answered.
     const batch = ledgerBatch({ [VIP]: FAILED_503 }, [
@@ -68,5 +73,44 @@ describe('Function: processBatch() – when the ledger fails', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: daily.messageId }]);
     expect(batch.ledger.counts).toEqual({ reads: 0, writes: 0 });
     expect(batch.counted.LedgerUnavailable).toEqual([0]);
+  });
+
+  it('gives up on a ledger that does not answer within its budget, and calls as without it', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const batch = ledgerBatch({}, [{ importUuid: DAILY, triggeredAtMs: NOW, version: 1 }]);
+    batch.ledger.read = () => new Promise(() => undefined);
+    batch.ledger.write = () => new Promise(() => undefined);
+    const record = dropRecord(['daily/a.csv'], 60);
+
+    // Act
+    const pending = batch.run(record);
+    await vi.advanceTimersByTimeAsync(LEDGER_BUDGET_MS);
+    await vi.advanceTimersByTimeAsync(LEDGER_BUDGET_MS);
+    const response = await pending;
+
+    // Assess
+    expect(batch.calledUuids()).toEqual([DAILY]);
+    expect(response.batchItemFailures).toEqual([]);
+    expect(batch.log.warn).toHaveBeenCalledWith(LEDGER_WARNING, {
+      error: `TimeBudgetError: trigger ledger read took longer than ${LEDGER_BUDGET_MS} ms`,
+    });
+  });
+
+  it('answers in time when the ledger write hangs', async () => {
+    // Prepare
+    vi.useFakeTimers();
+    const batch = ledgerBatch();
+    batch.ledger.write = () => new Promise(() => undefined);
+    const record = dropRecord(['daily/a.csv'], 60);
+
+    // Act
+    const pending = batch.run(record);
+    await vi.advanceTimersByTimeAsync(LEDGER_BUDGET_MS);
+    const response = await pending;
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(batch.counted.LedgerUnavailable).toEqual([1]);
   });
 });

@@ -20,7 +20,7 @@ async function npmStart(args: readonly string[]) {
   }
 }
 
-describe('Command: npm start -- --once sample.csv --key customers/daily/sample.csv', () => {
+describe('Command: npm start -- --once <file> --key <key> (example config, stand-in)', () => {
   it('uploads the file, prints its trigger line and the summary, and exits 0 with moto stopped', async () => {
     // Act
     const run = await npmStart(['--once', 'sample.csv', '--key', 'customers/daily/sample.csv']);
@@ -44,5 +44,32 @@ describe('Command: npm start -- --once sample.csv --key customers/daily/sample.c
     );
     expect(pid).toBeGreaterThan(0);
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('exits 1 with the retries and the dead-letter move printed when the stand-in fails every call', async () => {
+    // Act
+    const run = await npmStart([
+      '--once',
+      'sample.csv',
+      '--key',
+      'customers/daily/failing.csv',
+      '--fail',
+      '100%',
+    ]);
+
+    // Assess
+    expect(run.exitCode).toBe(1);
+    const failing = run.stdout.split('\n').filter((line) => line.includes('customers/daily/failing.csv →'));
+    expect(failing).toHaveLength(3);
+    expect(failing[0]).toMatch(
+      /→ failed \(transient 503, 3 attempts: Service Unavailable - Try again later\.\) → retried later$/,
+    );
+    expect(failing[2]).toMatch(/\[receive 3 of 3\] → moves to the dead-letter queue$/);
+    expect(run.stdout).toMatch(
+      /dead-letter queue: 1 message\(s\) \(\+1\); redrive with npm run ops -- redrive --copy --stack BlueshiftSandbox/,
+    );
+    expect(run.stdout).toMatch(
+      /summary: 1 file\(s\), 0 trigger\(s\) from 9 Blueshift call\(s\), 0 import run\(s\) started, .* 1 in the dead-letter queue$/m,
+    );
   });
 });

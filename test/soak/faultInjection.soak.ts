@@ -25,6 +25,8 @@ const SCENARIO: FaultScenario = {
   maxConcurrency: 4,
   maxReceiveCount: 3,
   drainTimeoutMs: 180_000,
+  // Calls that no fault takes start a 2 s import run: a trigger during one gets 405, as from Blueshift.
+  runSeconds: 2,
 };
 
 let moto: MotoServer;
@@ -39,6 +41,9 @@ describe('Soak: no drop is lost under a seeded storm of Blueshift faults', () =>
         'function invocations': run.invocations,
         'left in the ingest queue': run.left.visible + run.left.inFlight,
         'stray dead letters': run.strayDeadLetters,
+        'import runs started': run.runs.runs,
+        '405 answers': run.runs.busyAnswers,
+        'covered by a run, yet dead-lettered': run.runs.coveredInDeadLetters,
         'wall time': `${(run.wallMs / 1000).toFixed(1)} s`,
       })}`,
     );

@@ -1,5 +1,5 @@
 import type { BlueshiftStandIn, PlannedResponse } from '../../../local/blueshift/blueshiftStandIn';
-import { mixSeed, seededRandom } from './seededRandom';
+import { mixSeed, seededRandom } from '../../../local/seededRandom';
 
 /** The failures the stand-in plays: throttling with and without Retry-After, outages, silence, resets. */
 export const FAULTS = {

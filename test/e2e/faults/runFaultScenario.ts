@@ -1,11 +1,12 @@
 import { deployLocally, type LocalDeployment } from '../../../local/deployLocally';
 import type { MessageCounts } from '../../../local/moto/messageCounts';
 import { waitUntilDrained } from '../../../local/moto/waitUntilDrained';
+import { seededRandom } from '../../../local/seededRandom';
+import { accountRuns } from '../support/accountRuns';
 import { readDeadLetters } from '../support/readDeadLetters';
 import { type Accounting, accountDrops } from './accountDrops';
 import { type Drop, dropOnSchedule, type PlannedDrop, planDrops } from './dropSchedule';
 import { type OutageWindow, scriptFaults } from './faultPlan';
-import { seededRandom } from './seededRandom';
 
 /** The size and temper of one fault-injection run. */
 export interface FaultScenario {
@@ -27,6 +28,8 @@ export interface FaultScenario {
   readonly maxReceiveCount: number;
   /** How long the event source may take to empty the ingest queue once the last file is dropped. */
   readonly drainTimeoutMs: number;
+  /** Each unscripted 200 starts an import run this long, with 405 during it. @default 0 (no runs modelled) */
+  readonly runSeconds?: number;
 }
 
 /** What a run produced. */
@@ -39,7 +42,15 @@ export interface FaultRun {
   readonly strayDeadLetters: number;
   readonly pollerErrors: readonly string[];
   readonly wallMs: number;
+  /** Issue 9's figures over all imports: runs started, 405s, files covered by a run yet dead-lettered. */
+  readonly runs: {
+    readonly runs: number;
+    readonly busyAnswers: number;
+    readonly coveredInDeadLetters: number;
+  };
 }
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 const importUuid = (index: number) => `f0000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 
@@ -52,7 +63,11 @@ export async function runFaultScenario(endpoint: string, scenario: FaultScenario
     uuid: importUuid(n),
   }));
   const { maxReceiveCount, maxConcurrency } = scenario;
-  const deployment = await deployLocally({ endpoint, config: { imports, maxReceiveCount, maxConcurrency } });
+  const deployment = await deployLocally({
+    endpoint,
+    config: { imports, maxReceiveCount, maxConcurrency },
+    standIn: { behaviour: { runSeconds: scenario.runSeconds ?? 0 } },
+  });
   try {
     // Drawn in a fixed order from one seeded source: the faults first, then the drops.
     const outage: OutageWindow = { from: Number.POSITIVE_INFINITY, until: Number.POSITIVE_INFINITY };
@@ -73,11 +88,14 @@ export async function runFaultScenario(endpoint: string, scenario: FaultScenario
     );
     const letters = await readDeadLetters(deployment.sqs, deployment.deadLetterQueue.url);
     const dropped = new Set(drops.map((drop) => drop.key));
+    const deadLetterKeys = letters.flatMap((letter) => letter.keys);
+    const { calls, runs } = deployment.standIn;
+    const perImport = imports.map(({ uuid }) => accountRuns({ uuid, drops, calls, runs, deadLetterKeys }));
     return {
       accounting: accountDrops({
         drops,
         calls: deployment.standIn.calls,
-        deadLetterKeys: letters.flatMap((letter) => letter.keys),
+        deadLetterKeys,
         maxReceiveCount: deployment.config.maxReceiveCount,
       }),
       left,
@@ -85,6 +103,11 @@ export async function runFaultScenario(endpoint: string, scenario: FaultScenario
       strayDeadLetters: letters.filter((letter) => !letter.keys.some((key) => dropped.has(key))).length,
       pollerErrors,
       wallMs: Date.now() - startedAt,
+      runs: {
+        runs: sum(perImport.map((figures) => figures.runs)),
+        busyAnswers: sum(perImport.map((figures) => figures.busyAnswers)),
+        coveredInDeadLetters: sum(perImport.map((figures) => figures.coveredInDeadLetters.length)),
+      },
     };
   } finally {
     await deployment.stop();

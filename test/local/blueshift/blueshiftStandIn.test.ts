@@ -150,4 +150,50 @@ describe('Class: BlueshiftStandIn', () => {
     expect(otherPath.status).toBe(404);
     expect(otherMethod.status).toBe(405);
   });
+
+  it('models import runs over HTTP: a 200 starts a run, a call during it gets 405 with the page’s body', async () => {
+    // Prepare
+    let nowMs = 0;
+    const modelled = await startBlueshiftStandIn({ behaviour: { runSeconds: 5 }, now: () => nowMs });
+
+    // Act
+    const first = await trigger(modelled, UUID);
+    nowMs = 4_000;
+    const during = await trigger(modelled, UUID);
+    await modelled.close();
+
+    // Assess
+    expect([first.status, during.status]).toEqual([200, 405]);
+    expect(await during.json()).toEqual({
+      errors: [{ title: 'error', detail: 'Error: Action not supported' }],
+    });
+    expect(modelled.runs).toEqual([{ uuid: UUID, startedAtMs: 0, endsAtMs: 5_000 }]);
+  });
+
+  it('sends the rate limit’s Retry-After header with its 429', async () => {
+    // Prepare
+    const limited = await startBlueshiftStandIn({ behaviour: { rateLimit: { calls: 1, perSeconds: 30 } } });
+
+    // Act
+    await trigger(limited, UUID);
+    const refused = await trigger(limited, UUID);
+    await limited.close();
+
+    // Assess
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(29);
+  });
+
+  it('lets a script override the behaviour for its import', async () => {
+    // Prepare
+    const busy = await startBlueshiftStandIn({ behaviour: { busy: true } });
+    busy.script(UUID, [{ status: 200 }]);
+
+    // Act
+    const statuses = [(await trigger(busy, UUID)).status, (await trigger(busy, UUID)).status];
+    await busy.close();
+
+    // Assess
+    expect(statuses).toEqual([200, 405]);
+  });
 });

@@ -151,11 +151,4 @@ describe('Function: createExecutionEnvironment()', () => {
     expect(isRunning(pid)).toBe(false);
     expect(environment.pid).toBeUndefined();
   });
-
-  it('refuses a runtime that is not Node.js', () => {
-    // Act & Assess
-    expect(() => createExecutionEnvironment(spec({ runtime: 'python3.13' }))).toThrow(
-      /not a Node.js Lambda runtime/,
-    );
-  });
 });

@@ -74,6 +74,20 @@ describe('Function: findStackResources()', () => {
     expect(rules.map((each) => each.logicalId)).toEqual(['Routes']);
   });
 
+  it('finds every DynamoDB table, and none when the stack has no ledger', () => {
+    // Prepare
+    const table: TemplateResource = { Type: 'AWS::DynamoDB::Table', Properties: { KeySchema: [] } };
+    const s3Notify = notifications({ QueueConfigurations: [{ QueueArn: arnOf('QueueA'), Events: [] }] });
+
+    // Act
+    const withLedger = findStackResources(template({ Notify: s3Notify, Ledger: table }));
+    const withoutLedger = findStackResources(template({ Notify: s3Notify }));
+
+    // Assess
+    expect(withLedger.tables.map((found) => found.logicalId)).toEqual(['Ledger']);
+    expect(withoutLedger.tables).toEqual([]);
+  });
+
   it('fails when EventBridge delivery has no rule to the ingest queue', () => {
     // Prepare
     const broken = template({
