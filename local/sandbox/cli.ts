@@ -6,6 +6,17 @@ import { createInterface } from 'node:readline/promises';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { runSandboxCli } = await import('./runSandboxCli');
 
+// Until the sandbox runs, and a second time, Ctrl-C exits at once (the 'exit' hook ends moto by PID); while it
+// runs, the first one stops it cleanly, summary first.
+let whenInterrupted: (() => void) | undefined;
+const interrupted = () => {
+  const stop = whenInterrupted;
+  whenInterrupted = undefined;
+  if (stop) stop();
+  else process.exit(130);
+};
+process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
+
 const confirm = process.stdin.isTTY
   ? async (question: string) => {
       const terminal = createInterface({ input: process.stdin, output: process.stdout });
@@ -25,7 +36,6 @@ process.exitCode = await runSandboxCli(process.argv.slice(2), {
   confirm,
   readFile: (file) => readFileSync(path.resolve(process.cwd(), file)),
   onInterrupt: (stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    whenInterrupted = stop;
   },
 });

@@ -47,7 +47,11 @@ export interface Sandbox {
 /** Starts moto, deploys the synthesised stack into it, and runs the function behind the event source. */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { config, print } = options;
-  const moto = await startMotoServer(options.motoCommand ? { command: options.motoCommand } : {});
+  const moto = await startMotoServer({
+    ...(options.motoCommand ? { command: options.motoCommand } : {}),
+    // Ctrl-C reaches the sandbox only; it stops moto (by PID) after its summary.
+    ownProcessGroup: true,
+  });
   print(
     `moto_server started on ${moto.endpoint} (PID ${moto.pid}); synthesising and provisioning the stack…`,
   );
@@ -143,7 +147,8 @@ async function running(
       return drained;
     },
     counts: async () => {
-      const { visible, inFlight } = await messageCounts(deployment.sqs, deployment.deadLetterQueue.url);
+      lastDeadLetterPoll = 0;
+      await watchDeadLetters().catch(() => undefined);
       const { totals } = reporter;
       return {
         files: totals.keys.size,
@@ -152,7 +157,7 @@ async function running(
         ...(options.live ? {} : { runs: deployment.standIn.runs.length }),
         covered: totals.covered,
         retried: totals.retried,
-        deadLetters: visible + inFlight,
+        deadLetters,
       };
     },
     stop: () => {
