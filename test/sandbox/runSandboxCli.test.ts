@@ -165,4 +165,24 @@ describe('Function: runSandboxCli()', () => {
     expect(accepted.seen.options?.live).toEqual({ apiKey: SECRET });
     expect(no.all() + yes.all() + questions.join('')).not.toContain(SECRET);
   });
+
+  it('exits 3 with the reason when the sandbox cannot start (moto_server missing)', async () => {
+    // Prepare
+    const run = cli({
+      start: async () => {
+        throw new Error(
+          'moto_server is not installed or not on PATH; install it with: pip install "moto[server]"',
+        );
+      },
+    });
+
+    // Act
+    const code = await runSandboxCli(ONCE, run.deps);
+
+    // Assess
+    expect(code).toBe(EXIT.environment);
+    expect(run.err).toEqual([
+      'npm start: moto_server is not installed or not on PATH; install it with: pip install "moto[server]"',
+    ]);
+  });
 });
