@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awsClientConfig } from '../../local/moto/motoServer';
 import { loadSandboxConfig } from '../../local/sandbox/sandboxConfig';
 import { type Sandbox, startSandbox } from '../../local/sandbox/startSandbox';
 import { DAILY, VIP } from './factories';
@@ -95,5 +97,26 @@ describe('Sandbox: files dropped into the emulated bucket (moto, stand-in)', () 
     ]);
     expect(callsFor(VIP.uuid).map((call) => call.response)).toEqual([503, 200]);
     expect(await sandbox.counts()).toMatchObject({ files: 4, triggers: 2, covered: 1, deadLetters: 0 });
+  });
+
+  it('offers the ops CLI a stack in moto whose outputs name the sandbox’s queues and ledger', async () => {
+    // Prepare
+    const cloudFormation = new CloudFormationClient(awsClientConfig(sandbox.endpoint));
+
+    // Act
+    const { Stacks = [] } = await cloudFormation.send(
+      new DescribeStacksCommand({ StackName: sandbox.stackName }),
+    );
+    cloudFormation.destroy();
+
+    // Assess
+    const outputs = Object.fromEntries((Stacks[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(outputs).toMatchObject({
+      IngestQueueUrl: sandbox.deployment.ingestQueue.url,
+      DeadLetterQueueArn: sandbox.deployment.deadLetterQueue.arn,
+      TriggerLedgerTableName: sandbox.deployment.ledgerTable,
+      BlueshiftApiBaseUrl: sandbox.deployment.standIn.url,
+    });
+    expect(outputs.ApiKeySecretArn).toMatch(/^arn:aws:secretsmanager:/);
   });
 });
