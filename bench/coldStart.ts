@@ -25,7 +25,8 @@ const pairedDifference = (a: readonly number[], b: readonly number[]) =>
 /**
  * Item 3: time to import the shipped bundle (module scope builds the Secrets Manager and DynamoDB clients, the
  * logger and the metrics) in fresh `node` processes, against those two SDK clients alone and an empty module
- * bundled the same way; plus variants that price the lazy SQS import and Powertools Logger. Variants take turns each round.
+ * bundled the same way; plus variants that price the lazy SQS import and
+ * Powertools (Logger and Metrics). Variants take turns each round.
  */
 export async function coldStart(
   shipped: ShippedBundle,
@@ -124,7 +125,7 @@ export async function coldStart(
       variantRow('sqs-static', 'Cold start as one file, SQS client imported at load (plain)'),
       variantRow('sqs-inlined', 'Cold start as one file, SQS client imported lazily'),
       variantRow('eager-sqs', 'Cold start with the SQS client built eagerly'),
-      variantRow('no-powertools', 'Cold start without Powertools Logger'),
+      variantRow('no-powertools', 'Cold start without Powertools Logger and Metrics'),
     ],
     notes: [
       `Cold start, paired per-round differences vs shipped (ms, negative = faster): ${Object.entries(

@@ -13,22 +13,37 @@ export interface ColdStartBundle {
   readonly bytes: number;
 }
 
-/** Replaces Powertools Logger with a few lines that print the same JSON, to price the library's load. */
-const loggerStub: Plugin = {
-  name: 'logger-stub',
+/** Replaces Powertools Logger and Metrics with a few lines each that print the same JSON, to price the libraries' load. */
+const powertoolsStub: Plugin = {
+  name: 'powertools-stub',
   setup(build) {
-    build.onResolve({ filter: /^@aws-lambda-powertools\/logger$/ }, () => ({
-      path: 'logger',
-      namespace: 'logger-stub',
+    build.onResolve({ filter: /^@aws-lambda-powertools\/(logger|metrics)$/ }, (args) => ({
+      path: args.path.endsWith('logger') ? 'logger' : 'metrics',
+      namespace: 'powertools-stub',
     }));
-    build.onLoad({ filter: /.*/, namespace: 'logger-stub' }, () => ({
+    build.onLoad({ filter: /^logger$/, namespace: 'powertools-stub' }, () => ({
       loader: 'js',
       contents: `const line = (level, message, extra) =>
   process.stdout.write(JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...Object.assign({}, ...extra) }) + '\\n');
 export class Logger {
+  addContext() {}
   info(message, ...extra) { line('INFO', message, extra); }
   warn(message, ...extra) { line('WARN', message, extra); }
   error(message, ...extra) { line('ERROR', message, extra); }
+}`,
+    }));
+    build.onLoad({ filter: /^metrics$/, namespace: 'powertools-stub' }, () => ({
+      loader: 'js',
+      contents: `export const MetricUnit = { Count: 'Count', Milliseconds: 'Milliseconds' };
+export class Metrics {
+  constructor(options = {}) { this.options = options; this.values = {}; this.dimensions = {}; }
+  addMetric(name, unit, value) { (this.values[name] ??= []).push(value); if (this.single) this.publishStoredMetrics(); return this; }
+  addDimensions(dimensions) { Object.assign(this.dimensions, dimensions); return this; }
+  singleMetric() { const metrics = new Metrics(this.options); metrics.single = true; return metrics; }
+  publishStoredMetrics() {
+    process.stdout.write(JSON.stringify({ _aws: { Timestamp: Date.now() }, ...this.dimensions, ...this.values }) + '\\n');
+    this.values = {};
+  }
 }`,
     }));
   },
@@ -70,13 +85,13 @@ export { handler } from './lambda/index.ts';`,
 export { handler } from './lambda/index.ts';
 export const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });`,
   },
-  { name: 'handler-no-powertools', plugins: [loggerStub] },
+  { name: 'handler-no-powertools', plugins: [powertoolsStub] },
 ];
 
 /**
  * Bundles the comparison modules with the shipped handler's esbuild options into `outdir`:
  * the handler rebuilt (its size must match the synthesized asset), the success path's SDK clients alone
- * (the SDK floor), an empty module, and handler variants: SQS built eagerly, Powertools Logger replaced.
+ * (the SDK floor), an empty module, and handler variants: SQS built eagerly, Powertools Logger and Metrics replaced.
  */
 export async function buildColdStartBundles(
   outdir: string,

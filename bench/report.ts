@@ -14,7 +14,7 @@ export interface Comparison {
 
 /** One measured figure, with its peer and target where it has them. */
 export interface Figure {
-  /** The issue's item number, 1 to 4. */
+  /** The number of the issue's item that asked for the figure (item 6: issue 9's runs per drop). */
   readonly item: number;
   readonly name: string;
   readonly value: number;
@@ -57,7 +57,8 @@ export function formatTable(figures: readonly Figure[]): string {
       figure.name,
       `${formatNumber(figure.value)} ${figure.unit}`,
       peer ? `${peer.name} ${formatNumber(peer.value)} ${figure.unit}` : '-',
-      peer ? `${peer.ratio.toFixed(2)}× ${peer.ratioOf}` : '-',
+      // A ratio over a zero (no covered files dead-lettered) has no finite value to print.
+      peer && Number.isFinite(peer.ratio) ? `${peer.ratio.toFixed(2)}× ${peer.ratioOf}` : '-',
       figure.target?.text ?? '-',
       verdict(figure),
       figure.runs,

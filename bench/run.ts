@@ -11,17 +11,35 @@ import { peakRss } from './peakRss';
 import { perRecordCost } from './perRecordCost';
 import { type BenchResults, formatReport, writeResults } from './report';
 import { runTaskInChild } from './runInChild';
+import { runsPerDrop } from './runsPerDrop';
 import type { ShippedBundle } from './synthesizeBundle';
 
 // `npm run bench`: every figure measured in this one run on this machine, printed as a table against its
 // target and written to bench/results.json. Progress goes to stderr so stdout holds only the report.
+// `npm run bench -- --only runsPerDrop` measures that one section and prints it; results.json stays as it is,
+// since it holds only whole runs.
+
+/** Sections that can run alone: they need neither the synthesized bundle nor moto. */
+const STANDALONE: Record<string, () => Promise<ItemResult>> = { runsPerDrop };
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+if (onlyIndex >= 0 && (only === undefined || !(only in STANDALONE))) {
+  throw new Error(`--only takes one of: ${Object.keys(STANDALONE).join(', ')}`);
+}
 
 const startedAt = Date.now();
 const settings = benchSettings();
-const workDir = mkdtempSync(path.join(tmpdir(), 'blueshift-bench-'));
 const here = import.meta.dirname;
 const progress = (message: string) =>
   process.stderr.write(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0)} s] ${message}\n`);
+
+if (only !== undefined) {
+  progress(`${only} alone; bench/results.json is not written`);
+  const item = await (STANDALONE[only] as () => Promise<ItemResult>)();
+  console.log(formatReport(resultsOf([item])));
+  process.exit(0);
+}
+const workDir = mkdtempSync(path.join(tmpdir(), 'blueshift-bench-'));
 
 try {
   progress('synthesizing the stack for the bundle that `cdk synth` ships');
@@ -42,8 +60,18 @@ try {
   items.push(await coldStart(shipped, settings, workDir));
   progress('4: end-to-end latency on moto');
   items.push(await endToEndLatency(settings));
+  progress('6: runs per drop, simulated with the ledger on and off');
+  items.push(await runsPerDrop());
 
-  const results: BenchResults = {
+  const results = resultsOf(items);
+  writeResults(path.join(here, 'results.json'), results);
+  console.log(formatReport(results));
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+function resultsOf(items: readonly ItemResult[]): BenchResults {
+  return {
     machine: machineInfo(),
     settings,
     startedAt: new Date(startedAt).toISOString(),
@@ -52,8 +80,4 @@ try {
     notes: items.flatMap((item) => item.notes),
     details: items.map((item) => item.details),
   };
-  writeResults(path.join(here, 'results.json'), results);
-  console.log(formatReport(results));
-} finally {
-  rmSync(workDir, { recursive: true, force: true });
 }

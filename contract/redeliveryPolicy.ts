@@ -163,6 +163,26 @@ export function worstCaseRetrySpanSeconds(settings: RetrySpanSettings): number {
  */
 export const PROBE_GRACE_SECONDS = 10;
 
+/**
+ * How long an import counts as busy after a busy answer, by the import's busy streak after it (405s in a row
+ * since its last success, this one included): one retry base delay for the first, doubling with each, never
+ * above `retryMaxDelaySeconds`, and at least a 429's `Retry-After`. Doubling keeps the probes of a run that
+ * takes minutes to a handful, one per backoff step, however many batches arrive meanwhile.
+ */
+export function busyPeriodSeconds(
+  busyStreak: number,
+  settings: Pick<RedeliverySettings, 'retryBaseDelaySeconds' | 'retryMaxDelaySeconds'>,
+  retryAfterSeconds = 0,
+): number {
+  const exponent = Math.min(Math.max(busyStreak, 1) - 1, 30);
+  const doubled = busyStreak > 0 ? settings.retryBaseDelaySeconds * 2 ** exponent : 0;
+  return Math.min(
+    settings.retryMaxDelaySeconds,
+    MAX_REDELIVERY_DELAY_SECONDS,
+    Math.max(doubled, retryAfterSeconds),
+  );
+}
+
 /** A wait of a record that will be delivered again: at least a second, within SQS's visibility limit. */
 const boundedWaitSeconds = (waitMs: number) =>
   Math.min(MAX_REDELIVERY_DELAY_SECONDS, Math.max(1, Math.ceil(waitMs / 1000)));

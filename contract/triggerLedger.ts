@@ -31,6 +31,11 @@ export interface LedgerEntry {
   readonly newestFileAtMs?: number;
   /** Files the newest batch of this import left waiting (busy, settling or failed), and when. */
   readonly waiting?: { readonly files: number; readonly atMs: number };
+  /**
+   * Busy answers (405s) in a row since the last success: the next busy period doubles with each
+   * (`busyPeriodSeconds`). Derived by `mergeLedgerEntry` from the outcomes, never set by an update.
+   */
+  readonly busyStreak?: number;
   /** Bumped by every write; a write is conditional on the version it read, so no time moves backwards. */
   readonly version: number;
 }
@@ -52,10 +57,12 @@ export const LEDGER_ATTRIBUTES = {
   message: 'outcomeMessage',
   waitingFiles: 'waitingFiles',
   waitingAtMs: 'waitingAt',
+  busyStreak: 'busyStreak',
   version: 'version',
 } as const;
 
 const TIME_FIELDS = ['triggeredAtMs', 'busyUntilMs', 'newestFileAtMs'] as const;
+const NUMBER_FIELDS = [...TIME_FIELDS, 'busyStreak'] as const;
 
 /** The entry as a DynamoDB item. */
 export function toLedgerItem(entry: LedgerEntry): LedgerItem {
@@ -63,7 +70,7 @@ export function toLedgerItem(entry: LedgerEntry): LedgerItem {
     [LEDGER_KEY]: { S: entry.importUuid },
     [LEDGER_ATTRIBUTES.version]: { N: String(entry.version) },
   };
-  for (const field of TIME_FIELDS) {
+  for (const field of NUMBER_FIELDS) {
     const value = entry[field];
     if (value !== undefined) item[LEDGER_ATTRIBUTES[field]] = { N: String(value) };
   }
@@ -101,7 +108,7 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
     importUuid,
     version: numberOf(item[LEDGER_ATTRIBUTES.version]) ?? 0,
   };
-  for (const field of TIME_FIELDS) {
+  for (const field of NUMBER_FIELDS) {
     const value = numberOf(item[LEDGER_ATTRIBUTES[field]]);
     if (value !== undefined) entry[field] = value;
   }
@@ -125,10 +132,22 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
 }
 
 /** What one batch learned about an import; merged into the stored entry, newest times winning. */
-export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version'>;
+export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version' | 'busyStreak'>;
 
 const later = (a: number | undefined, b: number | undefined) =>
   a === undefined ? b : b === undefined ? a : Math.max(a, b);
+
+/**
+ * The busy streak after an outcome newer than the stored one: a 405 adds one, a success resets it, anything
+ * else (a 503, a 429, a refused key) leaves it. Only a newer outcome counts, so merging the same update
+ * again into a re-read item (a conditional write that lost) counts from that item's streak.
+ */
+function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome | undefined) {
+  const streak = stored?.busyStreak;
+  if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
+  if (outcome.verdict === 'busy') return (streak ?? 0) + 1;
+  return outcome.verdict === 'triggered' ? 0 : streak;
+}
 
 /** Merges an update into the stored entry (or none): no time moves backwards, the newest outcome wins. */
 export function mergeLedgerEntry(
@@ -150,6 +169,8 @@ export function mergeLedgerEntry(
   const waiting = [stored?.waiting, update.waiting].filter((w) => w !== undefined);
   const newestWaiting = waiting.sort((a, b) => b.atMs - a.atMs)[0];
   if (newestWaiting) merged.waiting = newestWaiting;
+  const busyStreak = nextBusyStreak(stored, update.lastOutcome);
+  if (busyStreak !== undefined) merged.busyStreak = busyStreak;
   return merged;
 }
 

@@ -28,7 +28,7 @@ export const receiveCountOf = (record: SQSRecord) => Number(record.attributes.Ap
 /**
  * Decides which records fail and their delays: a record fails when any import behind it was not triggered
  * (with the longest delay any of them asks for), when an import behind it waits, or when it can never trigger
- * one. Pure.
+ * one. `atLeast` raises the delays of failing records (the busy answers' plan). Pure.
  */
 export function decideFailures(
   records: readonly SQSRecord[],
@@ -36,6 +36,7 @@ export function decideFailures(
   triggered: readonly TriggeredImport[],
   settings: RedeliverySettings,
   waits: readonly ImportWait[] = [],
+  atLeast: ReadonlyMap<string, number> = new Map(),
 ): RecordFailure[] {
   const delays = new Map<string, number>();
   for (const { record } of untriggerable) delays.set(record.messageId, UNTRIGGERABLE_DELAY_SECONDS);
@@ -53,6 +54,10 @@ export function decideFailures(
     for (const messageId of trigger.messageIds) {
       delays.set(messageId, Math.max(delays.get(messageId) ?? 0, delaySeconds));
     }
+  }
+  for (const [messageId, seconds] of atLeast) {
+    const delay = delays.get(messageId);
+    if (delay !== undefined) delays.set(messageId, Math.max(delay, seconds));
   }
   return records
     .filter((record) => delays.has(record.messageId))

@@ -34,17 +34,19 @@ export function logPlan(plan: BatchPlan, bucketName: string, log: BatchLog): voi
   }
 }
 
-/** Covered files, one line each, and imports that wait rather than call. */
+/**
+ * Covered files, one line per import (a covered batch of thousands of files would otherwise log thousands of
+ * lines), and imports that wait rather than call.
+ */
 export function logDecisions(decisions: readonly ImportDecision[], log: BatchLog): void {
   for (const { trigger, covered, entry, action } of decisions) {
-    const triggeredAt = new Date(entry?.triggeredAtMs ?? 0).toISOString();
-    for (const { key, messageId, landedAtMs } of covered) {
-      const landedAt = landedAtMs === undefined ? undefined : new Date(landedAtMs).toISOString();
-      log.info(`file covered by the trigger at ${triggeredAt}`, {
+    if (covered.length > 0) {
+      const triggeredAt = new Date(entry?.triggeredAtMs ?? 0).toISOString();
+      log.info(`files covered by the trigger at ${triggeredAt}`, {
         importUuid: trigger.uuid,
-        key,
-        messageId,
-        landedAt,
+        files: covered.length,
+        triggeredAt,
+        sampleKeys: covered.slice(0, SAMPLE_KEYS).map(({ key }) => key),
       });
     }
     if (action.kind !== 'wait') continue;

@@ -2,6 +2,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { HandlerSettings } from '../contract/handlerSettings';
 import type { LedgerStore } from '../contract/triggerLedger';
 import { type BatchMetrics, noMetrics } from './batchMetrics';
+import { busyDelaysByRecord, planBusyAnswers } from './busyAnswers';
 import { coalesceByImport } from './coalesceByImport';
 import { decideFailures, type ImportWait, type RecordFailure, receiveCountOf } from './decideFailures';
 import type { DeferMessages } from './deferMessages';
@@ -9,6 +10,7 @@ import { LEDGER_BUDGET_MS, readLedger, writeLedger } from './ledgerAccess';
 import { decideCalls, type ImportDecision } from './ledgerDecisions';
 import { type BatchLog, logDecisions, logLastReceives, logPlan, logTriggered } from './logBatch';
 import type { KeyMatch } from './mapKeyToImport';
+import { recheckLastReceives } from './recheckLastReceives';
 import { recordBatchMetrics, recordPlanMetrics } from './recordBatchMetrics';
 import { ledgerUpdates } from './recordOutcomes';
 import { respond } from './respond';
@@ -43,7 +45,8 @@ const LEDGER_UNAVAILABLE = 'trigger ledger unavailable; calling as without it';
 const errorText = (error: unknown) => `${(error as Error).name}: ${(error as Error).message}`;
 
 /**
- * Plan -> read ledger -> decide calls -> trigger -> decide failures -> write ledger -> defer -> respond: calls
+ * Plan -> read ledger -> decide calls -> trigger -> (recheck last receives) -> plan busy answers -> decide
+ * failures -> write ledger -> defer -> respond: calls
  * each distinct import of the batch at most once, skips files an earlier trigger covered, and answers with the
  * records to retry. Never throws for a failed record or the ledger: a throw would retry the whole batch.
  */
@@ -76,15 +79,29 @@ export async function processBatch(
   logDecisions(decisions, log);
   const callsStartedAtMs = now();
   const calls = decisions.flatMap(({ trigger, action }) => (action.kind === 'call' ? [trigger] : []));
-  const triggered = await triggerImports(calls, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
-  logTriggered(triggered, log);
-  const failures = decideFailures(event.Records, plan.untriggerable, triggered, settings, waitsOf(decisions));
+  const answered = await triggerImports(calls, deps.trigger, deadlineMs, settings.maxConcurrentCalls);
+  logTriggered(answered, log);
+  const { triggered, covered } =
+    ledger && entries
+      ? await recheckLastReceives(answered, ledger, receivesOf, settings, ledgerBudgetMs(), log)
+      : { triggered: answered, covered: new Map() };
+  const answeredAtMs = now();
+  const busy = entries ? planBusyAnswers(triggered, entries, receivesOf, settings, answeredAtMs) : [];
+  const failures = decideFailures(
+    event.Records,
+    plan.untriggerable,
+    triggered,
+    settings,
+    waitsOf(decisions),
+    busyDelaysByRecord(busy),
+  );
   if (ledger && entries) {
-    const updates = ledgerUpdates(decisions, triggered, failures, { nowMs: now(), callsStartedAtMs });
+    const updates = ledgerUpdates(decisions, triggered, busy, { nowMs: answeredAtMs, callsStartedAtMs });
     for (const error of await writeLedger(ledger, updates, ledgerBudgetMs())) onLedgerError(error);
   }
   await defer(failures, deps.deferMessages, log);
-  recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable });
+  const lateCovered = [...covered.values()].reduce((sum, files) => sum + files.length, 0);
+  recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable, lateCovered });
 
   log.info('batch done', {
     records: event.Records.length,

@@ -18,6 +18,8 @@ export interface BatchFigures {
   readonly failures: readonly RecordFailure[];
   /** The ledger could not be read or written. */
   readonly ledgerUnavailable: boolean;
+  /** Files of last receives a newer trigger covered by the time their import answered busy. */
+  readonly lateCovered?: number;
 }
 
 const filesWaiting = (decisions: readonly ImportDecision[], reason: 'busy' | 'settle') =>
@@ -32,7 +34,7 @@ export function recordBatchMetrics(metrics: BatchMetrics, figures: BatchFigures)
   const { decisions, triggered, failures } = figures;
   metrics.add(
     METRIC_NAMES.filesCovered,
-    decisions.reduce((sum, { covered }) => sum + covered.length, 0),
+    decisions.reduce((sum, { covered }) => sum + covered.length, figures.lateCovered ?? 0),
   );
   metrics.add(METRIC_NAMES.filesSettling, filesWaiting(decisions, 'settle'));
   metrics.add(METRIC_NAMES.filesWaitingBusy, filesWaiting(decisions, 'busy'));

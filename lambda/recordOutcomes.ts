@@ -1,5 +1,5 @@
 import type { LedgerOutcome, LedgerUpdate } from '../contract/triggerLedger';
-import type { RecordFailure } from './decideFailures';
+import type { BusyAnswer } from './busyAnswers';
 import type { ImportDecision } from './ledgerDecisions';
 import type { TriggeredImport } from './triggerImports';
 import type { TriggerOutcome } from './triggerWithRetries';
@@ -11,18 +11,19 @@ export interface OutcomeTimes {
 }
 
 /**
- * What the batch learned per import, for the ledger: the newest file it saw, the call's outcome, the send time
- * of a success, until when a 405 (or a 429 with `Retry-After`) makes the import busy, and the files left
- * waiting. Imports the batch found fully covered learn nothing. Pure.
+ * What the batch learned per import, for the ledger: the newest file it saw, the call's outcome (from which the
+ * merge counts the busy streak), the send time of a success, until when a 405 (or a 429 with `Retry-After`)
+ * makes the import busy (when its probe comes back, `planBusyAnswers`), and the files left waiting. Imports
+ * the batch found fully covered learn nothing. Pure.
  */
 export function ledgerUpdates(
   decisions: readonly ImportDecision[],
   triggered: readonly TriggeredImport[],
-  failures: readonly RecordFailure[],
+  busyAnswers: readonly BusyAnswer[],
   times: OutcomeTimes,
 ): Map<string, LedgerUpdate> {
   const outcomes = new Map(triggered.map(({ trigger, outcome }) => [trigger.uuid, outcome]));
-  const delays = new Map(failures.map(({ record, delaySeconds }) => [record.messageId, delaySeconds]));
+  const busyUntil = new Map(busyAnswers.map(({ uuid, busyUntilMs }) => [uuid, busyUntilMs]));
   const updates = new Map<string, LedgerUpdate>();
   for (const { trigger, entry, action } of decisions) {
     if (action.kind === 'covered') continue;
@@ -33,10 +34,8 @@ export function ledgerUpdates(
     if (outcome) {
       update.lastOutcome = ledgerOutcome(outcome, times.nowMs);
       if (outcome.verdict === 'triggered') update.triggeredAtMs = outcome.sentAtMs ?? times.callsStartedAtMs;
-      if (setsBusy(outcome)) {
-        const waits = [...trigger.messageIds].map((id) => delays.get(id) ?? 0).filter((delay) => delay > 0);
-        if (waits.length > 0) update.busyUntilMs = times.nowMs + Math.min(...waits) * 1000;
-      }
+      const busyUntilMs = busyUntil.get(trigger.uuid);
+      if (busyUntilMs !== undefined) update.busyUntilMs = busyUntilMs;
     }
     const waiting = outcome?.verdict === 'triggered' ? 0 : trigger.files.length;
     update.waiting = { files: waiting, atMs: times.nowMs };
@@ -44,10 +43,6 @@ export function ledgerUpdates(
   }
   return updates;
 }
-
-/** A 405, or a 429 that says when to come back: the import is busy for the delay its records got. */
-const setsBusy = (outcome: TriggerOutcome) =>
-  outcome.verdict === 'busy' || (outcome.status === 429 && outcome.retryAfterSeconds !== undefined);
 
 function ledgerOutcome(outcome: TriggerOutcome, atMs: number): LedgerOutcome {
   const status = outcome.status === undefined ? (outcome.noResponse ?? 'none') : String(outcome.status);

@@ -14,6 +14,7 @@ import { grantBlueshiftReader } from './blueshiftReaderAccess';
 import { routeNotifications } from './bucketNotifications';
 import { assertSameRegion } from './config/sameRegion';
 import type { ResolvedSettings, TriggerSettings } from './config/schema';
+import { settleWarnings } from './config/settleRules';
 import { ConfigError, validateSettings } from './config/validateConfig';
 import { createTriggerFunction } from './createTriggerFunction';
 import { deadLetterAlarm } from './deadLetterAlarm';
@@ -88,6 +89,9 @@ export class BlueshiftImportTrigger extends Construct {
       Stack.of(this).region,
     );
     this.config = config;
+    for (const warning of settleWarnings(config)) {
+      this.node.addMetadata('aws:cdk:warning', warning, { stackTrace: false });
+    }
 
     const queues = new IngestQueues(this, 'Queues', {
       queueName: claimQueueName(this, ingestQueueName(Stack.of(this).stackName, id)),

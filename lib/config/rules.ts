@@ -50,7 +50,8 @@ export function settingsRules(shape: Shape) {
           `with these retry delays${settle > 0 ? ` and a settle window of up to maxSettleSeconds (${n.maxSettleSeconds})` : ''} ` +
             `a failing drop may retry for ${(span / 86400).toFixed(1)} days before the ` +
             `dead-letter queue, which keeps it only until 14 days after the drop; lower maxReceiveCount or ` +
-            `retryMaxDelaySeconds to retry for at most ${MAX_RETRY_SPAN_SECONDS / 86400} days`,
+            `retryMaxDelaySeconds${settle > 0 ? ' (or maxSettleSeconds)' : ''} to retry for at most ` +
+            `${MAX_RETRY_SPAN_SECONDS / 86400} days`,
         );
       },
     ),

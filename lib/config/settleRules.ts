@@ -2,9 +2,15 @@ import { importSchema } from './importsSchema';
 import { rule, type Shape } from './rule';
 
 /**
- * The function stops a record's settle wait once it has used half its receives, and never waits on the last,
- * so only receives r with 2r < maxReceiveCount may wait: with fewer than this many, a settle window never holds.
+ * On how many receives a record may wait to settle: the function stops the wait once a record has used half its
+ * receives (so retries keep the other half) and never waits on the last, so only receives r with
+ * 2r < maxReceiveCount may wait.
  */
+export function settleReceives(maxReceiveCount: number): number {
+  return Math.max(0, Math.ceil(maxReceiveCount / 2) - 1);
+}
+
+/** The fewest receives under which a settle window holds at all (`settleReceives` > 0). */
 export const MIN_RECEIVES_TO_SETTLE = 3;
 
 /** `[index, settleSeconds]` of each import whose own settleSeconds is valid, whatever else is wrong with it. */
@@ -53,7 +59,7 @@ export function settleRules(shape: Shape) {
       ['maxReceiveCount', 'triggerLedger'],
       ({ imports, maxReceiveCount, triggerLedger }, report) => {
         const settling = settlingImports(imports).map(([index]) => `imports[${index}]`);
-        if (!triggerLedger || settling.length === 0 || maxReceiveCount >= MIN_RECEIVES_TO_SETTLE) return;
+        if (!triggerLedger || settling.length === 0 || settleReceives(maxReceiveCount) > 0) return;
         report(
           ['maxReceiveCount'],
           `must be at least ${MIN_RECEIVES_TO_SETTLE} for the settleSeconds of ${settling.join(', ')} to hold: a ` +
@@ -62,4 +68,31 @@ export function settleRules(shape: Shape) {
       },
     ),
   ];
+}
+
+/** What a valid configuration's settle windows need to say at synth: where maxSettleSeconds can never bind. */
+export interface SettleSettings {
+  readonly imports: readonly { readonly settleSeconds?: number | undefined }[];
+  readonly maxReceiveCount: number;
+  readonly maxSettleSeconds: number;
+}
+
+/**
+ * A warning for each import whose settle waits run out of receives before maxSettleSeconds: each wait lasts
+ * at most settleSeconds, so while its files keep landing, a record triggers after at most
+ * `settleReceives × settleSeconds` (plus polling), earlier than maxSettleSeconds. Legal, but not what
+ * maxSettleSeconds suggests.
+ */
+export function settleWarnings(settings: SettleSettings): string[] {
+  const waits = settleReceives(settings.maxReceiveCount);
+  return settlingImports(settings.imports).flatMap(([index, settleSeconds]) => {
+    const longest = waits * settleSeconds;
+    if (waits === 0 || longest >= settings.maxSettleSeconds) return [];
+    return [
+      `blueshiftImportTrigger.imports[${index}].settleSeconds: a record waits to settle on at most ${waits} ` +
+        `receives (below half of maxReceiveCount ${settings.maxReceiveCount}), so while files keep landing this ` +
+        `import triggers after about ${longest} s, before maxSettleSeconds (${settings.maxSettleSeconds}); ` +
+        'raise maxReceiveCount if its drops last longer, or lower maxSettleSeconds to match',
+    ];
+  });
 }

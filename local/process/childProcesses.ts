@@ -13,8 +13,10 @@ let exitHookInstalled = false;
  * dies, and execs the command, so the PID (and any IPC channel) stays the command's own.
  */
 export function spawnTied(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
-  const [executable, ...rest] = onPath('setpriv')
-    ? ['setpriv', '--pdeathsig', 'SIGKILL', command, ...args]
+  // By its full path: a child's own environment (a function's) may have no PATH to look it up in.
+  const setpriv = findOnPath('setpriv');
+  const [executable, ...rest] = setpriv
+    ? [setpriv, '--pdeathsig', 'SIGKILL', command, ...args]
     : [command, ...args];
   const child = spawn(executable as string, rest, options);
   running.add(child);
@@ -45,14 +47,17 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, gra
   }
 }
 
-/** Whether an executable of that name is on PATH. */
-export function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((folder) => {
-    try {
-      accessSync(join(folder, command), constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+/** The full path of an executable of that name on this process's PATH, if there is one. */
+export function findOnPath(command: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((folder) => join(folder, command))
+    .find((file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }

@@ -1,4 +1,4 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../contract/handlerSettings';
 import { IMPORTS_METADATA_KEY } from '../../contract/stackOutputs';
@@ -145,5 +145,21 @@ describe('Construct: BlueshiftImportTrigger trigger ledger', () => {
     });
     const fn = resourceOf(synthesized, synthesized.stack.trigger.function) as { Metadata?: object };
     expect(fn.Metadata).toMatchObject({ [IMPORTS_METADATA_KEY]: { imports } });
+  });
+
+  it("warns at synth when an import's settle waits cannot reach maxSettleSeconds", () => {
+    // Prepare
+    const imports = [{ prefix: 'exports/', uuid: '0f8c2f4e-6a1b-4c3d-9e2f-1a2b3c4d5e6f', settleSeconds: 30 }];
+
+    // Act
+    const { stack } = synthesizeStack(rawConfigFactory({ imports }));
+
+    // Assess
+    Annotations.fromStack(stack).hasWarning(
+      '/TestImportTrigger/Trigger',
+      Match.stringLikeRegexp(
+        'imports\\[0\\]\\.settleSeconds: .* after about 120 s, before maxSettleSeconds \\(900\\)',
+      ),
+    );
   });
 });

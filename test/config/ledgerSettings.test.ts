@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RETRY_SPAN_SECONDS, worstCaseRetrySpanSeconds } from '../../contract/redeliveryPolicy';
+import { settleReceives, settleWarnings } from '../../lib/config/settleRules';
 import { validateAppConfig } from '../../lib/config/validateConfig';
 import { DAILY_UUID, problemsOf, rawConfigFactory, VIP_UUID } from './factories';
 
@@ -186,5 +187,49 @@ describe('Config: trigger ledger and settle window', () => {
         /^blueshiftImportTrigger\.maxReceiveCount: with these retry delays and a settle window of up to maxSettleSeconds \(900\) a failing drop may retry for 7\.0 days/,
       ),
     ]);
+    expect(problems[0]).toContain('(or maxSettleSeconds)');
+  });
+});
+
+describe('Function: settleReceives()', () => {
+  it.each([
+    [1, 0],
+    [2, 0],
+    [3, 1],
+    [10, 4],
+    [11, 5],
+  ])(
+    'lets a record of maxReceiveCount %i wait to settle on %i receives, keeping half for retries',
+    (count, waits) => {
+      // Act / Assess
+      expect(settleReceives(count)).toBe(waits);
+    },
+  );
+});
+
+describe('Function: settleWarnings()', () => {
+  it('warns when the settle waits run out of receives before maxSettleSeconds', () => {
+    // Prepare
+    const config = validateAppConfig(settlingConfigFactory(60));
+
+    // Act
+    const warnings = settleWarnings(config);
+
+    // Assess
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^blueshiftImportTrigger\.imports\[0\]\.settleSeconds: a record waits to settle on at most 4 receives .* after about 240 s, before maxSettleSeconds \(900\)/,
+      ),
+    ]);
+  });
+
+  it('says nothing when the waits can reach maxSettleSeconds, or when no import settles', () => {
+    // Prepare
+    const reaching = validateAppConfig(settlingConfigFactory(300));
+    const plain = validateAppConfig(rawConfigFactory());
+
+    // Act / Assess
+    expect(settleWarnings(reaching)).toEqual([]);
+    expect(settleWarnings(plain)).toEqual([]);
   });
 });

@@ -18,9 +18,37 @@ describe('Function: processBatch() – files an earlier trigger covered', () => 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
     expect(batch.calledUuids()).toEqual([]);
-    expect(batch.infoMessages()).toContain(`file covered by the trigger at ${iso(triggeredAtMs)}`);
+    expect(batch.infoMessages()).toContain(`files covered by the trigger at ${iso(triggeredAtMs)}`);
     expect(batch.counted.FilesCovered).toEqual([1]);
     expect(batch.ledger.counts).toEqual({ reads: 1, writes: 0 });
+  });
+
+  it('logs covered files once per import with a count and at most five sample keys, not once per file', async () => {
+    // Prepare
+    const triggeredAtMs = NOW - 1000;
+    const batch = ledgerBatch({}, [{ importUuid: DAILY, triggeredAtMs, version: 3 }]);
+    const records = Array.from({ length: 4 }, (_, index) =>
+      dropRecord([`daily/${index}-a.csv`, `daily/${index}-b.csv`], 60),
+    );
+
+    // Act
+    await batch.run(...records);
+
+    // Assess
+    const lines = batch.log.info.mock.calls.filter(([message]) =>
+      (message as string).includes('covered by the trigger'),
+    );
+    expect(lines).toEqual([
+      [
+        `files covered by the trigger at ${iso(triggeredAtMs)}`,
+        {
+          importUuid: DAILY,
+          files: 8,
+          triggeredAt: iso(triggeredAtMs),
+          sampleKeys: ['daily/0-a.csv', 'daily/0-b.csv', 'daily/1-a.csv', 'daily/1-b.csv', 'daily/2-a.csv'],
+        },
+      ],
+    ]);
   });
 
   it('calls when the trigger was sent less than the margin after the file landed', async () => {
