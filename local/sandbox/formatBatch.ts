@@ -58,19 +58,19 @@ export function formatBatch(batch: BatchView, context: FormatContext): Formatted
   const triggered = byImport(batch.lines, (m) => m === 'import triggered');
   const notTriggered = byImport(batch.lines, (m) => m.startsWith('import not triggered'));
   const waits = byImport(batch.lines, (m) => m.endsWith('files wait without a call'));
-  const covered = new Map(
-    batch.lines
-      .filter((line) => line.message.startsWith('file covered by the trigger at '))
-      .map((line) => [`${text(line.importUuid)} ${text(line.key)}`, line]),
-  );
+  // One line per import: the covered files' count, a sample of their keys, and the trigger that covered them.
+  const covered = byImport(batch.lines, (m) => m.startsWith(COVERED_PREFIX));
   const kept = new Set(batch.kept);
   const lines: string[] = [];
   const files: FileEvent[] = [];
 
   const describe = (uuid: string, key: string): [FileEvent['outcome'], string] => {
-    const cover = covered.get(`${uuid} ${key}`);
-    if (cover) return ['covered', `covered by the trigger at ${timeOf(cover.message, context)}: no call`];
+    const cover = covered.get(uuid);
     const hit = triggered.get(uuid);
+    // Beyond the logged sample, a file of an import that was also called is taken as triggered.
+    if (cover && (sampled(cover, key) || !hit)) {
+      return ['covered', `covered by the trigger at ${timeOf(cover, context)}: no call`];
+    }
     if (hit) return ['triggered', `triggered (${text(hit.status)}${attemptsOf(hit)})${coalesced(hit)}`];
     const wait = waits.get(uuid);
     if (wait) {
@@ -130,6 +130,11 @@ const coalesced = (line: FunctionLogLine) => {
   return files > 1 ? `, ${files} files coalesced into 1 call` : '';
 };
 
-/** The trigger time a covered-file line names, as HH:MM:SS. */
-const timeOf = (message: string, context: FormatContext) =>
-  context.clock(Date.parse(message.slice('file covered by the trigger at '.length)));
+const COVERED_PREFIX = 'files covered by the trigger at ';
+
+const sampled = (line: FunctionLogLine, key: string) =>
+  Array.isArray(line.sampleKeys) && (line.sampleKeys as unknown[]).includes(key);
+
+/** The trigger time a covered-files line names, as HH:MM:SS. */
+const timeOf = (line: FunctionLogLine, context: FormatContext) =>
+  context.clock(Date.parse(text(line.triggeredAt) || line.message.slice(COVERED_PREFIX.length)));

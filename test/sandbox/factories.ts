@@ -32,3 +32,12 @@ export const logLine = (
 
 export const triggeredLine = (uuid: string, files = 1, attempts = 1) =>
   logLine('import triggered', { importUuid: uuid, files, status: 200, attempts, verdict: 'triggered' });
+
+/** The function's one line per import for the files an earlier trigger covered. */
+export const coveredLine = (uuid: string, keys: string[], triggeredAt = '2026-12-01T11:52:44.120Z') =>
+  logLine(`files covered by the trigger at ${triggeredAt}`, {
+    importUuid: uuid,
+    files: keys.length,
+    triggeredAt,
+    sampleKeys: keys.slice(0, 5),
+  });

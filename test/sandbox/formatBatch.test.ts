@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
 import { type BatchView, formatBatch } from '../../local/sandbox/formatBatch';
-import { DAILY, logLine, recordFor, triggeredLine, VIP } from './factories';
+import { coveredLine, DAILY, logLine, recordFor, triggeredLine, VIP } from './factories';
 
 const context = {
   matchKey: createKeyMatcher([DAILY, VIP]),
@@ -56,13 +56,7 @@ describe('Function: formatBatch()', () => {
     const formatted = formatBatch(
       batch({
         records: [recordFor('customers/daily/a.csv', 'm1')],
-        lines: [
-          logLine('file covered by the trigger at 2026-12-01T11:52:44.120Z', {
-            importUuid: DAILY.uuid,
-            key: 'customers/daily/a.csv',
-            messageId: 'm1',
-          }),
-        ],
+        lines: [coveredLine(DAILY.uuid, ['customers/daily/a.csv'])],
       }),
       context,
     );
@@ -73,6 +67,23 @@ describe('Function: formatBatch()', () => {
     ]);
     expect(formatted.files[0]?.outcome).toBe('covered');
     expect(formatted.triggers).toBe(0);
+  });
+
+  it('tells covered files from triggered ones of the same import by the logged sample of keys', () => {
+    // Act
+    const formatted = formatBatch(
+      batch({
+        records: [recordFor('customers/daily/old.csv', 'm1'), recordFor('customers/daily/new.csv', 'm2')],
+        lines: [coveredLine(DAILY.uuid, ['customers/daily/old.csv']), triggeredLine(DAILY.uuid)],
+      }),
+      context,
+    );
+
+    // Assess
+    expect(formatted.files.map((file) => [file.key, file.outcome])).toEqual([
+      ['customers/daily/old.csv', 'covered'],
+      ['customers/daily/new.csv', 'triggered'],
+    ]);
   });
 
   it('prints a 405 as busy with the receive count, and the last receive as a move to the dead-letter queue', () => {
