@@ -37,7 +37,8 @@ describe('Function: createLogCollector()', () => {
 
     // Act
     collect(
-      json(logLine('import triggered', {}, 'a')) + json(logLine('files covered by the trigger at x', {}, 'b')),
+      json(logLine('import triggered', {}, 'a')) +
+        json(logLine('files covered by the trigger at x', {}, 'b')),
     );
     collect(
       json(logLine('batch done', { records: 1 }, 'b')) + json(logLine('batch done', { records: 3 }, 'a')),
