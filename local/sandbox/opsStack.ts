@@ -1,6 +1,8 @@
 import { type CloudFormationClient, CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { ImportMapping } from '../../contract/importMapping';
 import { IMPORTS_METADATA_KEY, STACK_OUTPUT_KEYS } from '../../contract/stackOutputs';
+import { awsClientConfig } from '../moto/motoServer';
 
 /** What the sandbox deployed, by the names the ops CLI reads from a stack's outputs. */
 export interface OpsStackSpec {
@@ -53,4 +55,16 @@ export async function createOpsStack(
   await cloudFormation.send(
     new CreateStackCommand({ StackName: spec.stackName, TemplateBody: opsStackTemplate(spec) }),
   );
+}
+
+/** The API key secret's ARN (never its value), for the outputs ops reads. */
+export async function secretArn(endpoint: string): Promise<{ apiKeySecretArn?: string }> {
+  const client = new SecretsManagerClient(awsClientConfig(endpoint));
+  try {
+    const { SecretList = [] } = await client.send(new ListSecretsCommand({}));
+    const arn = SecretList[0]?.ARN;
+    return arn ? { apiKeySecretArn: arn } : {};
+  } finally {
+    client.destroy();
+  }
 }

@@ -1,15 +1,14 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createKeyMatcher } from '../../lambda/mapKeyToImport';
 import { deployLocally, type LocalDeployment } from '../deployLocally';
-import { messageCounts } from '../moto/messageCounts';
 import { awsClientConfig, type MotoServer, startMotoServer } from '../moto/motoServer';
 import { waitUntilDrained } from '../moto/waitUntilDrained';
+import { createDeadLetterWatch } from './deadLetterWatch';
 import { createEventReporter } from './eventReporter';
-import { deadLetterChange, type SessionCounts } from './formatSession';
+import type { SessionCounts } from './formatSession';
 import { createLogCollector } from './functionLogs';
-import { createOpsStack } from './opsStack';
+import { createOpsStack, secretArn } from './opsStack';
 import type { StandInFlags } from './parseSandboxArgs';
 import type { SandboxConfig } from './sandboxConfig';
 import { standInBehaviourOf } from './standInBehaviourOf';
@@ -17,7 +16,6 @@ import { standInBehaviourOf } from './standInBehaviourOf';
 /** The sandbox's stack name: it names the queues, the bucket and the outputs stack ops reads. */
 export const SANDBOX_STACK_NAME = 'BlueshiftSandbox';
 const TICK_MS = 100;
-const DEAD_LETTER_POLL_MS = 1_000;
 
 export interface SandboxOptions {
   readonly config: SandboxConfig;
@@ -109,20 +107,15 @@ async function running(
     output: (chunk) => collect(chunk),
     ...(options.maxConcurrency ? { maxConcurrency: options.maxConcurrency } : {}),
   });
-  let deadLetters = 0;
-  let lastDeadLetterPoll = 0;
-  const watchDeadLetters = async () => {
-    if (Date.now() - lastDeadLetterPoll < DEAD_LETTER_POLL_MS) return;
-    lastDeadLetterPoll = Date.now();
-    const { visible, inFlight } = await messageCounts(deployment.sqs, deployment.deadLetterQueue.url);
-    const now = visible + inFlight;
-    if (now !== deadLetters)
-      print(`${clockOf(Date.now())} ${deadLetterChange(deadLetters, now, SANDBOX_STACK_NAME)}`);
-    deadLetters = now;
-  };
+  const deadLetters = createDeadLetterWatch({
+    sqs: deployment.sqs,
+    queueUrl: deployment.deadLetterQueue.url,
+    stackName: SANDBOX_STACK_NAME,
+    print: (line) => print(`${clockOf(Date.now())} ${line}`),
+  });
   const ticker = setInterval(() => {
     reporter.flush(poller.invocations, Date.now());
-    void watchDeadLetters().catch(() => undefined);
+    void deadLetters.check();
   }, TICK_MS);
 
   let stopped: Promise<void> | undefined;
@@ -142,13 +135,11 @@ async function running(
         await new Promise((resolve) => setTimeout(resolve, TICK_MS));
       }
       reporter.flush(poller.invocations, Date.now(), true);
-      lastDeadLetterPoll = 0;
-      await watchDeadLetters();
+      await deadLetters.check(true);
       return drained;
     },
     counts: async () => {
-      lastDeadLetterPoll = 0;
-      await watchDeadLetters().catch(() => undefined);
+      const inDeadLetterQueue = await deadLetters.check(true);
       const { totals } = reporter;
       return {
         files: totals.keys.size,
@@ -157,7 +148,7 @@ async function running(
         ...(options.live ? {} : { runs: deployment.standIn.runs.length }),
         covered: totals.covered,
         retried: totals.retried,
-        deadLetters,
+        deadLetters: inDeadLetterQueue,
       };
     },
     stop: () => {
@@ -174,18 +165,6 @@ async function running(
       return stopped;
     },
   };
-}
-
-/** The API key secret's ARN (never its value), for the outputs ops reads. */
-async function secretArn(endpoint: string): Promise<{ apiKeySecretArn?: string }> {
-  const client = new SecretsManagerClient(awsClientConfig(endpoint));
-  try {
-    const { SecretList = [] } = await client.send(new ListSecretsCommand({}));
-    const arn = SecretList[0]?.ARN;
-    return arn ? { apiKeySecretArn: arn } : {};
-  } finally {
-    client.destroy();
-  }
 }
 
 const clockOf = (atMs: number) => new Date(atMs).toISOString().slice(11, 19);
