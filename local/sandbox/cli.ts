@@ -34,7 +34,8 @@ process.exitCode = await runSandboxCli(process.argv.slice(2), {
   print: (line) => console.log(line),
   error: (line) => console.error(line),
   confirm,
-  readFile: (file) => readFileSync(path.resolve(process.cwd(), file)),
+  // npm runs scripts in the package root; a path typed on the command line is meant from where it was typed.
+  readFile: (file) => readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)),
   onInterrupt: (stop) => {
     whenInterrupted = stop;
   },

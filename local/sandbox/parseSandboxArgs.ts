@@ -44,7 +44,7 @@ and files written under the watched folder are uploaded to the emulated bucket.
   --once <file> --key <key>
                         upload one file under <key>, wait until the queue is drained, print, exit
                         (exit 1 when a message ended in the dead-letter queue or nothing happened)
-  --folder <dir>        folder to watch (default ./sandbox/<bucket>/)
+  --folder <dir>        folder to watch, from the app directory (default ./sandbox/<bucket>/)
   --run-seconds N       stand-in: an import run lasts N s; a trigger during a run gets 405 (default 0)
   --fail N%             stand-in: answer N% of triggers with 503
   --busy                stand-in: answer every trigger with 405 (the import is always being processed)
