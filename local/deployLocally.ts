@@ -13,7 +13,7 @@ import {
   startBlueshiftStandIn,
 } from './blueshift/blueshiftStandIn';
 import { type EventSourcePoller, startEventSourcePoller } from './eventSource/startEventSourcePoller';
-import type { FunctionSpec } from './function/executionEnvironment';
+import type { FunctionOutput, FunctionSpec } from './function/executionEnvironment';
 import { functionSpecFromTemplate } from './function/functionSpecFromTemplate';
 import { motoEnvironment } from './function/lambdaEnvironment';
 import { eventBridgeApi } from './moto/eventBridgeApi';
@@ -39,6 +39,8 @@ export interface LocalDeploymentOptions {
   /** The app configuration; `apiBaseUrl` becomes the stand-in's URL, and FAST_SETTINGS fill the gaps. */
   readonly config: Omit<AppConfig, 'apiBaseUrl'>;
   readonly standIn?: BlueshiftStandInOptions;
+  /** The real Blueshift API and a key for it, in place of the stand-in (which then gets no calls). */
+  readonly live?: { readonly apiBaseUrl: string; readonly apiKey: string };
   /** Also names the ingest queue, so it must differ between deployments in one moto. @default LocalTriggerN */
   readonly stackName?: string;
 }
@@ -59,7 +61,11 @@ export interface LocalDeployment {
   /** Variables that point an AWS SDK (or a CLI run as a child process) at moto. */
   readonly awsEnvironment: Readonly<Record<string, string>>;
   /** Starts the event source: the mapping's batch size, window and concurrency unless overridden. */
-  startPoller(overrides?: { readonly maxConcurrency?: number }): EventSourcePoller;
+  startPoller(overrides?: {
+    readonly maxConcurrency?: number;
+    /** Receives what the function writes (its log lines). */
+    readonly output?: FunctionOutput;
+  }): EventSourcePoller;
   /** Stops every poller, the stand-in and the clients, and removes the synthesised assembly. */
   stop(): Promise<void>;
 }
@@ -71,7 +77,8 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
   const stackName = options.stackName ?? `LocalTrigger${++deployments}`;
   const clientConfig = awsClientConfig(options.endpoint);
   const standIn = await startBlueshiftStandIn(options.standIn);
-  const rawConfig = { ...FAST_SETTINGS, ...options.config, apiBaseUrl: standIn.url };
+  const blueshift = options.live ?? { apiBaseUrl: standIn.url, apiKey: standIn.apiKey };
+  const rawConfig = { ...FAST_SETTINGS, ...options.config, apiBaseUrl: blueshift.apiBaseUrl };
   const clients = {
     s3: new S3Client(clientConfig),
     sqs: new SQSClient(clientConfig),
@@ -92,7 +99,7 @@ export async function deployLocally(options: LocalDeploymentOptions): Promise<Lo
     const provisioned = await provisionOnMoto({ ...clients, events }, resources, {
       stackName,
       region: clientConfig.region,
-      apiKey: standIn.apiKey,
+      apiKey: blueshift.apiKey,
     });
     return localDeployment({
       ...provisioned,
@@ -152,7 +159,7 @@ function localDeployment(parts: {
       const poller = startEventSourcePoller({
         sqs: clients.sqs,
         queue: parts.ingestQueue,
-        fn: parts.fn,
+        fn: overrides.output ? { ...parts.fn, output: overrides.output } : parts.fn,
         batching: {
           batchSize: Number(mapping.BatchSize ?? 10),
           windowMs: Number(mapping.MaximumBatchingWindowInSeconds ?? 0) * 1000,

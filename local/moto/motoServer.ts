@@ -25,6 +25,11 @@ const INSTALL_HINT =
 export interface MotoServerOptions {
   /** The moto server executable. @default 'moto_server' */
   readonly command?: string;
+  /**
+   * Runs moto in a process group of its own, so a terminal's Ctrl-C (sent to the whole foreground group) reaches
+   * only the caller, which then stops moto itself after its last calls. @default false
+   */
+  readonly ownProcessGroup?: boolean;
 }
 
 /** Starts `moto_server` on a free loopback port and resolves once it answers HTTP. */
@@ -33,6 +38,7 @@ export async function startMotoServer(options: MotoServerOptions = {}): Promise<
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawnTied(options.command ?? 'moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownProcessGroup ?? false,
   });
   const output = keepOutputTail(child);
   const ended = endOf(child);

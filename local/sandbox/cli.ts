@@ -1,44 +1,42 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_CONTEXT_KEY } from '../../lib/config/schema';
-import { parseSandboxArgs } from './parseSandboxArgs';
-import { runOnce } from './runOnce';
+import { createInterface } from 'node:readline/promises';
 
-// The tooling runs on Node.js 20, where the SDK warns of its coming Node.js 22 floor; the function runs on 24.
+// The SDK warns that its Node 20 support ends; a local tool need not repeat that. Set before the SDK loads.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { runSandboxCli } = await import('./runSandboxCli');
 
-/** `npm start -- --once <file> --key <key>`: the pipeline on emulated AWS, one drop, its outcome printed. */
-async function main(): Promise<number> {
-  let args: ReturnType<typeof parseSandboxArgs>;
-  try {
-    args = parseSandboxArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error((error as Error).message);
-    return 2;
-  }
-  const config = args.configFile
-    ? JSON.parse(readFileSync(path.resolve(args.configFile), 'utf8'))
-    : JSON.parse(readFileSync('cdk.json', 'utf8')).context?.[CONFIG_CONTEXT_KEY];
-  if (!args.once) return 2;
-  const outcome = await runOnce({
-    config,
-    file: args.once.file,
-    key: args.once.key,
-    behaviour: args.behaviour,
-    print: (line) => console.log(line),
-  });
-  return outcome === 'triggered' ? 0 : 1;
-}
+// Until the sandbox runs, and a second time, Ctrl-C exits at once (the 'exit' hook ends moto by PID); while it
+// runs, the first one stops it cleanly, summary first.
+let whenInterrupted: (() => void) | undefined;
+const interrupted = () => {
+  const stop = whenInterrupted;
+  whenInterrupted = undefined;
+  if (stop) stop();
+  else process.exit(130);
+};
+process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
 
-// Ctrl-C ends through process.exit, whose 'exit' hook kills moto and the function's runtimes by PID.
-process.once('SIGINT', () => process.exit(130));
+const confirm = process.stdin.isTTY
+  ? async (question: string) => {
+      const terminal = createInterface({ input: process.stdin, output: process.stdout });
+      try {
+        return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
+      } finally {
+        terminal.close();
+      }
+    }
+  : undefined;
 
-main().then(
-  (code) => {
-    process.exitCode = code;
+process.exitCode = await runSandboxCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  print: (line) => console.log(line),
+  error: (line) => console.error(line),
+  confirm,
+  // npm runs scripts in the package root; a path typed on the command line is meant from where it was typed.
+  readFile: (file) => readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)),
+  onInterrupt: (stop) => {
+    whenInterrupted = stop;
   },
-  (error: Error) => {
-    console.error(error.message);
-    process.exitCode = 1;
-  },
-);
+});
