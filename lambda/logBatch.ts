@@ -2,6 +2,7 @@ import { needsOperator } from '../contract/redeliveryPolicy';
 import type { BatchPlan } from './coalesceByImport';
 import type { RecordFailure } from './decideFailures';
 import type { ImportDecision } from './ledgerDecisions';
+import { LOG_MESSAGES } from './logMessages';
 import type { TriggeredImport } from './triggerImports';
 
 /** The logging calls the batch makes (Powertools Logger fits). */
@@ -42,7 +43,7 @@ export function logDecisions(decisions: readonly ImportDecision[], log: BatchLog
   for (const { trigger, covered, entry, action } of decisions) {
     if (covered.length > 0) {
       const triggeredAt = new Date(entry?.triggeredAtMs ?? 0).toISOString();
-      log.info(`files covered by the trigger at ${triggeredAt}`, {
+      log.info(`${LOG_MESSAGES.filesCoveredPrefix}${triggeredAt}`, {
         importUuid: trigger.uuid,
         files: covered.length,
         triggeredAt,
@@ -50,8 +51,9 @@ export function logDecisions(decisions: readonly ImportDecision[], log: BatchLog
       });
     }
     if (action.kind !== 'wait') continue;
-    const why = action.reason === 'busy' ? 'import busy' : 'import settling';
-    log.info(`${why}: files wait without a call`, {
+    const message =
+      action.reason === 'busy' ? LOG_MESSAGES.importBusyWaits : LOG_MESSAGES.importSettlingWaits;
+    log.info(message, {
       importUuid: trigger.uuid,
       files: trigger.files.length,
       delaySeconds: action.delaySeconds,
@@ -72,7 +74,7 @@ export function logTriggered(triggered: readonly TriggeredImport[], log: BatchLo
       verdict: outcome.verdict,
     };
     if (outcome.verdict === 'triggered') {
-      log.info('import triggered', summary);
+      log.info(LOG_MESSAGES.importTriggered, summary);
       continue;
     }
     const details = {
@@ -81,14 +83,14 @@ export function logTriggered(triggered: readonly TriggeredImport[], log: BatchLo
       sampleKeys: trigger.keys.slice(0, SAMPLE_KEYS),
     };
     const level = needsOperator(outcome.verdict) ? 'error' : 'warn';
-    log[level]('import not triggered; files will be retried', details);
+    log[level](LOG_MESSAGES.importNotTriggered, details);
   }
 }
 
 export function logLastReceives(failures: readonly RecordFailure[], log: BatchLog): void {
   for (const { record, receiveCount, lastReceive } of failures) {
     if (lastReceive) {
-      log.error('last receive failed: message moves to the dead-letter queue', {
+      log.error(LOG_MESSAGES.lastReceiveFailed, {
         messageId: record.messageId,
         receiveCount,
       });

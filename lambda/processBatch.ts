@@ -9,6 +9,7 @@ import type { DeferMessages } from './deferMessages';
 import { LEDGER_BUDGET_MS, readLedger, writeLedger } from './ledgerAccess';
 import { decideCalls, type ImportDecision } from './ledgerDecisions';
 import { type BatchLog, logDecisions, logLastReceives, logPlan, logTriggered } from './logBatch';
+import { LOG_MESSAGES } from './logMessages';
 import type { KeyMatch } from './mapKeyToImport';
 import { recheckLastReceives } from './recheckLastReceives';
 import { recordBatchMetrics, recordPlanMetrics } from './recordBatchMetrics';
@@ -104,7 +105,7 @@ export async function processBatch(
   const lateCovered = [...covered.values()].reduce((sum, files) => sum + files.length, 0);
   recordBatchMetrics(metrics, { decisions, triggered, failures, ledgerUnavailable, lateCovered });
 
-  log.info('batch done', {
+  log.info(LOG_MESSAGES.batchDone, {
     records: event.Records.length,
     imports: decisions.length,
     calls: calls.length,

@@ -1,3 +1,4 @@
+import { LOG_MESSAGES } from '../../lambda/logMessages';
 import type { KeyMatch } from '../../lambda/mapKeyToImport';
 import { parseNotification } from '../../lambda/parseNotification';
 import type { FunctionLogLine } from './functionLogs';
@@ -55,9 +56,12 @@ const byImport = (lines: readonly FunctionLogLine[], message: (m: string) => boo
  * dead-letter queue, read from the function's own log lines. Pure.
  */
 export function formatBatch(batch: BatchView, context: FormatContext): FormattedBatch {
-  const triggered = byImport(batch.lines, (m) => m === 'import triggered');
-  const notTriggered = byImport(batch.lines, (m) => m.startsWith('import not triggered'));
-  const waits = byImport(batch.lines, (m) => m.endsWith('files wait without a call'));
+  const triggered = byImport(batch.lines, (m) => m === LOG_MESSAGES.importTriggered);
+  const notTriggered = byImport(batch.lines, (m) => m === LOG_MESSAGES.importNotTriggered);
+  const waits = byImport(
+    batch.lines,
+    (m) => m === LOG_MESSAGES.importBusyWaits || m === LOG_MESSAGES.importSettlingWaits,
+  );
   // One line per import: the covered files' count, a sample of their keys, and the trigger that covered them.
   const covered = byImport(batch.lines, (m) => m.startsWith(COVERED_PREFIX));
   const kept = new Set(batch.kept);
@@ -74,7 +78,7 @@ export function formatBatch(batch: BatchView, context: FormatContext): Formatted
     if (hit) return ['triggered', `triggered (${text(hit.status)}${attemptsOf(hit)})${coalesced(hit)}`];
     const wait = waits.get(uuid);
     if (wait) {
-      const reason = wait.message.startsWith('import busy') ? 'busy' : 'settling';
+      const reason = wait.message === LOG_MESSAGES.importBusyWaits ? 'busy' : 'settling';
       const until =
         reason === 'busy' ? `, busy until ${context.clock(Date.parse(text(wait.busyUntil)))}` : '';
       return [reason, `${reason}: waits ${text(wait.delaySeconds)} s without a call${until}`];
@@ -130,7 +134,7 @@ const coalesced = (line: FunctionLogLine) => {
   return files > 1 ? `, ${files} files coalesced into 1 call` : '';
 };
 
-const COVERED_PREFIX = 'files covered by the trigger at ';
+const COVERED_PREFIX = LOG_MESSAGES.filesCoveredPrefix;
 
 const sampled = (line: FunctionLogLine, key: string) =>
   Array.isArray(line.sampleKeys) && (line.sampleKeys as unknown[]).includes(key);

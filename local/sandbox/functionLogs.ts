@@ -1,3 +1,5 @@
+import { LOG_MESSAGES } from '../../lambda/logMessages';
+
 /** One structured line the function logged (Powertools Logger's JSON). */
 export interface FunctionLogLine {
   readonly level: string;
@@ -15,7 +17,7 @@ export interface InvocationLog {
 }
 
 /** The line processBatch ends every batch with. */
-export const BATCH_DONE = 'batch done';
+export const BATCH_DONE = LOG_MESSAGES.batchDone;
 
 /**
  * Splits the function's output into lines and groups its JSON log lines by request ID; hands on each
