@@ -4,6 +4,7 @@
  * import is busy. The stack creates the table with `LEDGER_KEY` as its partition key; the function writes it.
  * Times are ms since the epoch.
  */
+import type { LedgerUpdate } from './ledgerMerge';
 import type { OutcomeVerdict } from './redeliveryPolicy';
 
 /** The table's partition key (a string): the import's UUID. */
@@ -67,7 +68,8 @@ export const LEDGER_ATTRIBUTES = {
   version: 'version',
 } as const;
 
-const TIME_FIELDS = ['triggeredAtMs', 'busyUntilMs', 'newestFileAtMs'] as const;
+/** The entry's times: each only ever moves forward. */
+export const TIME_FIELDS = ['triggeredAtMs', 'busyUntilMs', 'newestFileAtMs'] as const;
 const NUMBER_FIELDS = [...TIME_FIELDS, 'busyStreak'] as const;
 
 /** The entry as a DynamoDB item. */
@@ -140,92 +142,10 @@ export function fromLedgerItem(item: Readonly<Record<string, unknown>>): LedgerE
   return entry;
 }
 
-/** What one batch learned about an import; merged into the stored entry, newest times winning. */
-export type LedgerUpdate = Omit<Partial<LedgerEntry>, 'importUuid' | 'version' | 'busyStreak'>;
-
-const later = (a: number | undefined, b: number | undefined) =>
-  a === undefined ? b : b === undefined ? a : Math.max(a, b);
-
-/**
- * The busy streak after an outcome newer than the stored one: a 405 adds one, a success resets it, anything
- * else (a 503, a 429, a refused key) leaves it. Only a newer outcome counts, so merging the same update
- * again into a re-read item (a conditional write that lost) counts from that item's streak. A 405 answered
- * while the stored busy period still runs (another environment's probe answered first, or a last receive
- * had to call) adds nothing: the period it would start is running already.
- */
-function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome | undefined) {
-  const streak = stored?.busyStreak;
-  if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
-  if (outcome.verdict === 'busy') {
-    return isBusyAt(stored, outcome.atMs) ? streak : (streak ?? 0) + 1;
-  }
-  return outcome.verdict === 'triggered' ? 0 : streak;
-}
-
-/** The entry says the import is busy at this time. */
-export function isBusyAt(entry: Pick<LedgerEntry, 'busyUntilMs'> | undefined, atMs: number): boolean {
-  return entry?.busyUntilMs !== undefined && entry.busyUntilMs > atMs;
-}
-
-/** Merges an update into the stored entry (or none): no time moves backwards, the newest outcome wins. */
-export function mergeLedgerEntry(
-  importUuid: string,
-  stored: LedgerEntry | undefined,
-  update: LedgerUpdate,
-): LedgerEntry {
-  const outcomes = [stored?.lastOutcome, update.lastOutcome].filter((o) => o !== undefined);
-  const lastOutcome = outcomes.sort((a, b) => b.atMs - a.atMs)[0];
-  const merged: { -readonly [K in keyof LedgerEntry]: LedgerEntry[K] } = {
-    importUuid,
-    version: (stored?.version ?? 0) + 1,
-  };
-  for (const field of TIME_FIELDS) {
-    const value = later(stored?.[field], update[field]);
-    if (value !== undefined) merged[field] = value;
-  }
-  if (lastOutcome) merged.lastOutcome = lastOutcome;
-  const waiting = [stored?.waiting, update.waiting].filter((w) => w !== undefined);
-  const newestWaiting = waiting.sort((a, b) => b.atMs - a.atMs)[0];
-  if (newestWaiting) merged.waiting = newestWaiting;
-  // The probe goes with its busy period: the update's when its period ends no earlier than the stored one.
-  const updateBusyWins =
-    update.busyUntilMs !== undefined && update.busyUntilMs >= (stored?.busyUntilMs ?? update.busyUntilMs);
-  const probeMessageId = updateBusyWins ? update.probeMessageId : stored?.probeMessageId;
-  if (probeMessageId) merged.probeMessageId = probeMessageId;
-  const busyStreak = nextBusyStreak(stored, update.lastOutcome);
-  if (busyStreak !== undefined) merged.busyStreak = busyStreak;
-  return merged;
-}
-
-/**
- * When a file landed, as an upper bound AWS set: the S3 event time, or the message's `SentTimestamp` when
- * that is earlier or the event time is missing or unreadable. `undefined` when neither is usable: such a
- * file is never covered.
- */
-export function fileLandedAtMs(eventTime: string | undefined, sentTimestamp: string | undefined) {
-  // Runs for every file of a batch: no arrays on purpose.
-  const event = eventTime ? Date.parse(eventTime) : Number.NaN;
-  const sent = sentTimestamp ? Number(sentTimestamp) : Number.NaN;
-  const eventValid = Number.isFinite(event) && event > 0;
-  const sentValid = Number.isFinite(sent) && sent > 0;
-  if (eventValid && sentValid) return Math.min(event, sent);
-  return eventValid ? event : sentValid ? sent : undefined;
-}
-
 /** The trigger ledger's store as the function, the ops CLI and the simulations use it. */
 export interface LedgerStore {
   /** One batched, strongly consistent read of these imports' entries; throws when it cannot read. */
   read(uuids: readonly string[]): Promise<Map<string, LedgerEntry>>;
   /** Merges an update into an import's entry (`mergeLedgerEntry`); throws when it cannot write. */
   write(uuid: string, update: LedgerUpdate): Promise<void>;
-}
-
-/** A file is covered when a trigger succeeded with a request sent at least the margin after it landed. */
-export function isCovered(
-  landedAtMs: number | undefined,
-  entry: Pick<LedgerEntry, 'triggeredAtMs'> | undefined,
-  coverageMarginSeconds: number,
-): boolean {
-  if (landedAtMs === undefined || entry?.triggeredAtMs === undefined) return false;
-  return entry.triggeredAtMs >= landedAtMs + coverageMarginSeconds * 1000;
 }

@@ -1,3 +1,4 @@
+import { isBusyAt } from '../contract/ledgerMerge';
 import {
   busyPeriodSeconds,
   busyWaitSeconds,
@@ -7,7 +8,7 @@ import {
   type RedeliverySettings,
   redeliveryDelaySeconds,
 } from '../contract/redeliveryPolicy';
-import { isBusyAt, type LedgerEntry } from '../contract/triggerLedger';
+import type { LedgerEntry } from '../contract/triggerLedger';
 import type { TriggeredImport } from './triggerImports';
 import type { TriggerOutcome } from './triggerWithRetries';
 

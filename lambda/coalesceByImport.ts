@@ -1,5 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
-import { fileLandedAtMs } from '../contract/triggerLedger';
+import { fileLandedAtMs } from '../contract/coverage';
 import type { KeyMatch } from './mapKeyToImport';
 import { isObjectCreated, parseNotification } from './parseNotification';
 

@@ -1,4 +1,5 @@
-import type { LedgerEntry, LedgerStore, LedgerUpdate } from '../contract/triggerLedger';
+import type { LedgerUpdate } from '../contract/ledgerMerge';
+import type { LedgerEntry, LedgerStore } from '../contract/triggerLedger';
 import { withinMs } from './withinMs';
 
 /** Longest a batch waits for the ledger, each way: DynamoDB answers in milliseconds when it answers at all. */

@@ -1,3 +1,5 @@
+import { isCovered } from '../contract/coverage';
+import { isBusyAt } from '../contract/ledgerMerge';
 import {
   busyWaitSeconds,
   hasUsedHalfItsReceives,
@@ -5,7 +7,7 @@ import {
   PROBE_GRACE_SECONDS,
   settleWaitSeconds,
 } from '../contract/redeliveryPolicy';
-import { isBusyAt, isCovered, type LedgerEntry } from '../contract/triggerLedger';
+import type { LedgerEntry } from '../contract/triggerLedger';
 import type { ImportTrigger, PlannedFile } from './coalesceByImport';
 
 /** What the batch does about one import, given what the ledger knows. */

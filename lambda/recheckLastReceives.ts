@@ -1,5 +1,6 @@
+import { isCovered } from '../contract/coverage';
 import { isLastReceive, type RedeliverySettings } from '../contract/redeliveryPolicy';
-import { isCovered, type LedgerEntry, type LedgerStore } from '../contract/triggerLedger';
+import type { LedgerEntry, LedgerStore } from '../contract/triggerLedger';
 import { isBusyAnswer } from './busyAnswers';
 import type { PlannedFile } from './coalesceByImport';
 import { readLedger } from './ledgerAccess';

@@ -1,4 +1,5 @@
-import type { LedgerOutcome, LedgerUpdate } from '../contract/triggerLedger';
+import type { LedgerUpdate } from '../contract/ledgerMerge';
+import type { LedgerOutcome } from '../contract/triggerLedger';
 import type { BusyAnswer } from './busyAnswers';
 import type { ImportDecision } from './ledgerDecisions';
 import type { TriggeredImport } from './triggerImports';

@@ -7,13 +7,13 @@ import {
   PutItemCommand,
   type PutItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { mergeLedgerEntry } from '../contract/ledgerMerge';
 import {
   fromLedgerItem,
   LEDGER_ATTRIBUTES,
   LEDGER_KEY,
   type LedgerEntry,
   type LedgerStore,
-  mergeLedgerEntry,
   toLedgerItem,
 } from '../contract/triggerLedger';
 

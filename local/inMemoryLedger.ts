@@ -1,4 +1,5 @@
-import { type LedgerEntry, type LedgerUpdate, mergeLedgerEntry } from '../contract/triggerLedger';
+import { type LedgerUpdate, mergeLedgerEntry } from '../contract/ledgerMerge';
+import type { LedgerEntry } from '../contract/triggerLedger';
 
 /** The trigger ledger's store, as the function uses it (lambda/triggerLedger.ts backs it with DynamoDB). */
 export interface LedgerStore {

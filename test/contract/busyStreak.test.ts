@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mergeLedgerEntry } from '../../contract/ledgerMerge';
 import { busyPeriodSeconds, MAX_REDELIVERY_DELAY_SECONDS } from '../../contract/redeliveryPolicy';
-import {
-  type LedgerEntry,
-  type LedgerOutcome,
-  mergeLedgerEntry,
-  toLedgerItem,
-} from '../../contract/triggerLedger';
+import { type LedgerEntry, type LedgerOutcome, toLedgerItem } from '../../contract/triggerLedger';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
 const SETTINGS = { retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 1800 };

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  fileLandedAtMs,
-  fromLedgerItem,
-  isCovered,
-  type LedgerEntry,
-  mergeLedgerEntry,
-  toLedgerItem,
-} from '../../contract/triggerLedger';
+import { fileLandedAtMs, isCovered } from '../../contract/coverage';
+import { mergeLedgerEntry } from '../../contract/ledgerMerge';
+import { fromLedgerItem, type LedgerEntry, toLedgerItem } from '../../contract/triggerLedger';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
 const EVENT = '2026-11-30T12:00:00.000Z';

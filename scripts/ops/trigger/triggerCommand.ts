@@ -1,4 +1,5 @@
-import type { LedgerStore, LedgerUpdate } from '../../../contract/triggerLedger';
+import type { LedgerUpdate } from '../../../contract/ledgerMerge';
+import type { LedgerStore } from '../../../contract/triggerLedger';
 import { createDynamoLedgerStore } from '../../../lambda/triggerLedger';
 import type { TriggerOutcome } from '../../../lambda/triggerWithRetries';
 import { OpsError } from '../errors';
