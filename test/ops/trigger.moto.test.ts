@@ -79,6 +79,27 @@ describe('Command: npm run ops -- trigger (against moto and the Blueshift stand-
     expect(everything(run)).not.toContain(blueshift.apiKey);
   });
 
+  it("records by moto's clock when the operator's clock runs 5 minutes fast: never after the real call", async () => {
+    // Prepare
+    const stackName = await stackWithSecret(blueshift.apiKey);
+    const fastClock = () => Date.now() + 5 * 60_000;
+
+    // Act
+    const run = await runOpsWith({ clients, now: fastClock }, [
+      'trigger',
+      DAILY.uuid,
+      '--yes',
+      '--stack',
+      stackName,
+    ]);
+
+    // Assess
+    expect(run.code).toBe(EXIT.ok);
+    const entry = await ledgerEntry(stackName, DAILY.uuid);
+    expect(entry?.triggeredAtMs).toBeLessThanOrEqual(blueshift.calls[0]?.at ?? 0);
+    expect(entry?.lastOutcome?.atMs).toBeLessThanOrEqual(Date.now());
+  });
+
   it('retries a 503 as the function does and triggers on the second attempt', async () => {
     // Prepare
     const stackName = await stackWithSecret(blueshift.apiKey);
