@@ -46,7 +46,8 @@ export function ledgerUpdates(
   return updates;
 }
 
-function ledgerOutcome(outcome: TriggerOutcome, atMs: number): LedgerOutcome {
+/** The outcome as the ledger keeps it: the HTTP status, else why there was none (`timeout`, `network-error`, `none`). */
+export function ledgerOutcome(outcome: TriggerOutcome, atMs: number): LedgerOutcome {
   const status = outcome.status === undefined ? (outcome.noResponse ?? 'none') : String(outcome.status);
   return { verdict: outcome.verdict, status, atMs, ...(outcome.message ? { message: outcome.message } : {}) };
 }

@@ -69,13 +69,35 @@ describe('Command: npm run ops -- trigger (against moto and the Blueshift stand-
     expect(blueshift.calls.map((call) => [call.body, call.response])).toEqual([[{ uuid: DAILY.uuid }, 200]]);
     expect(run.lines).toContain(`Triggered import ${DAILY.uuid} (triggered 200: ok) after 1 attempt(s).`);
     expect(run.lines.at(-1)).toMatch(
-      /^Recorded in the trigger ledger \(sent \S+Z\): files that landed before it, less the coverage margin, count as covered\.$/,
+      /^Recorded in the trigger ledger \(sent \S+Z by AWS's clock\): files that landed before it, less the coverage margin, count as covered\.$/,
     );
     const entry = await ledgerEntry(stackName, DAILY.uuid);
-    expect(entry?.triggeredAtMs).toBeGreaterThanOrEqual(before);
+    // By moto's clock (this machine's) read from its Date header: whole seconds, so up to 1 s early.
+    expect(entry?.triggeredAtMs).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
     expect(entry?.triggeredAtMs).toBeLessThanOrEqual(blueshift.calls[0]?.at ?? 0);
     expect(entry?.lastOutcome).toMatchObject({ verdict: 'triggered', status: '200' });
     expect(everything(run)).not.toContain(blueshift.apiKey);
+  });
+
+  it("records by moto's clock when the operator's clock runs 5 minutes fast: never after the real call", async () => {
+    // Prepare
+    const stackName = await stackWithSecret(blueshift.apiKey);
+    const fastClock = () => Date.now() + 5 * 60_000;
+
+    // Act
+    const run = await runOpsWith({ clients, now: fastClock }, [
+      'trigger',
+      DAILY.uuid,
+      '--yes',
+      '--stack',
+      stackName,
+    ]);
+
+    // Assess
+    expect(run.code).toBe(EXIT.ok);
+    const entry = await ledgerEntry(stackName, DAILY.uuid);
+    expect(entry?.triggeredAtMs).toBeLessThanOrEqual(blueshift.calls[0]?.at ?? 0);
+    expect(entry?.lastOutcome?.atMs).toBeLessThanOrEqual(Date.now());
   });
 
   it('retries a 503 as the function does and triggers on the second attempt', async () => {

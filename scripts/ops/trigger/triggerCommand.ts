@@ -1,7 +1,3 @@
-import type { LedgerUpdate } from '../../../contract/ledgerMerge';
-import type { LedgerStore } from '../../../contract/triggerLedger';
-import { createDynamoLedgerStore } from '../../../lambda/triggerLedger';
-import type { TriggerOutcome } from '../../../lambda/triggerWithRetries';
 import { OpsError } from '../errors';
 import { onePositional, parseCommandArgs, type StackOptions } from '../parseCommandArgs';
 import { deployedImports } from '../resolve/deployedImports';
@@ -9,6 +5,7 @@ import type { OpsCommand } from '../runCommand';
 import { readStackOutputs, requireOutputs } from '../stackOutputs';
 import { describeOutcome } from './describeOutcome';
 import { pickImport } from './pickImport';
+import { openTriggerLedger } from './triggerLedger';
 import { triggerNow } from './triggerNow';
 
 export interface TriggerOptions {
@@ -22,8 +19,9 @@ export const TRIGGER_USAGE = `Usage: npm run ops -- trigger UUID|PREFIX [--yes] 
 Triggers a Blueshift import now, as the function would: the API key from the stack's secret, the same
 client and the same retries (transient failures retried briefly; a 401 re-reads the key once). The import is
 named by its UUID or by a configured prefix, and must be in the deployed config. Asks before calling.
-A success is recorded in the trigger ledger (when the stack has one): files that landed before it count as
-covered and are not triggered again. The key is never printed.
+A success is recorded in the trigger ledger (when the stack has one) at its send time by AWS's clock (read
+from a DynamoDB answer; without it nothing is recorded): files that landed before it count as covered and are
+not triggered again. The key is never printed.
 
   --yes               Do not ask (needed when standard input is not a terminal)
   --stack NAME        Stack to read (default: BlueshiftImportTrigger)
@@ -62,7 +60,13 @@ export const triggerCommand: OpsCommand<TriggerOptions> = {
         return false;
       }
     }
-    const { outcome, sentAtMs } = await triggerNow({
+    const tableName = outputs.values.ledgerTableName;
+    // Opened before the call: its read gives AWS's time, by which the outcome is recorded.
+    const ledger =
+      tableName === undefined
+        ? undefined
+        : await openTriggerLedger({ client: dynamoDb, tableName, uuid: picked.uuid, now: deps.now });
+    const outcome = await triggerNow({
       uuid: picked.uuid,
       apiBaseUrl,
       secretId: apiKeySecretArn,
@@ -76,47 +80,22 @@ export const triggerCommand: OpsCommand<TriggerOptions> = {
         ),
     });
     output.log(describeOutcome(picked.uuid, outcome));
-    const tableName = outputs.values.ledgerTableName;
-    if (tableName === undefined) output.log('The stack has no trigger ledger: nothing was recorded.');
+    if (!ledger) output.log('The stack has no trigger ledger: nothing was recorded.');
     else if (outcome.attempts > 0) {
-      const ledger = createDynamoLedgerStore({ client: dynamoDb, tableName });
-      const problem = await recordOutcome(ledger, picked.uuid, outcome, sentAtMs, deps.now());
-      if (problem) output.error(`warning: ${problem}`);
-      else if (sentAtMs !== undefined) {
+      const record = await ledger.record(outcome);
+      if (record.kind === 'not-recorded') {
+        // A warning only: the trigger happened (or not) regardless; an unrecorded success at worst lets later
+        // batches trigger once more.
+        output.error(
+          `warning: the trigger ledger was not updated with the outcome (${outcome.verdict}): ${record.reason}`,
+        );
+      } else if (record.triggeredAtMs !== undefined) {
         output.log(
-          `Recorded in the trigger ledger (sent ${new Date(sentAtMs).toISOString()}): files that landed ` +
-            'before it, less the coverage margin, count as covered.',
+          `Recorded in the trigger ledger (sent ${new Date(record.triggeredAtMs).toISOString()} by AWS's clock): ` +
+            'files that landed before it, less the coverage margin, count as covered.',
         );
       }
     }
     return outcome.verdict === 'triggered';
   },
 };
-
-/**
- * Records the call in the ledger; resolves to a problem line when the write failed, a warning only: the trigger
- * happened (or not) regardless, and an unrecorded success at worst lets later batches trigger once more.
- */
-async function recordOutcome(
-  ledger: LedgerStore,
-  uuid: string,
-  outcome: TriggerOutcome,
-  sentAtMs: number | undefined,
-  nowMs: number,
-): Promise<string | undefined> {
-  const update: LedgerUpdate = {
-    ...(sentAtMs === undefined ? {} : { triggeredAtMs: sentAtMs }),
-    lastOutcome: {
-      verdict: outcome.verdict,
-      status: outcome.status === undefined ? 'none' : String(outcome.status),
-      atMs: nowMs,
-      ...(outcome.message ? { message: outcome.message } : {}),
-    },
-  };
-  try {
-    await ledger.write(uuid, update);
-    return undefined;
-  } catch (error) {
-    return `the outcome (${outcome.verdict}) was not recorded in the trigger ledger: ${(error as Error).message}`;
-  }
-}

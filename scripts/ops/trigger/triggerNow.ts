@@ -21,20 +21,14 @@ export interface TriggerNowInput {
   readonly onAttempt: (attempt: TriggerAttempt) => void;
 }
 
-/** The outcome, and when the request that succeeded went out (files that landed before it are covered). */
-export interface TriggerNowResult {
-  readonly outcome: TriggerOutcome;
-  readonly sentAtMs?: number;
-}
-
 /**
  * Triggers one import as the function does: the key from Secrets Manager through the same provider (re-read once
  * after a 401), the same client and the same in-invocation retry policy. The key stays inside this call.
+ * Times are the local clock's: `openTriggerLedger` turns them into AWS's before they are recorded.
  */
-export async function triggerNow(input: TriggerNowInput): Promise<TriggerNowResult> {
+export async function triggerNow(input: TriggerNowInput): Promise<TriggerOutcome> {
   const apiKeys = createApiKeyProvider({ client: input.secretsManager, secretId: input.secretId });
-  let lastSentAtMs: number | undefined;
-  const outcome = await triggerWithRetries(
+  return triggerWithRetries(
     input.uuid,
     input.now() + OPS_RETRY.deadlineMs,
     {
@@ -44,17 +38,11 @@ export async function triggerNow(input: TriggerNowInput): Promise<TriggerNowResu
     },
     {
       apiKeys,
-      call: (request) => {
-        // Taken just before the request goes out, as the function records it.
-        lastSentAtMs = input.now();
-        return triggerImport(request, input.fetch);
-      },
+      // The outcome's `sentAtMs` is taken by the local clock just before the request goes out.
+      call: (request) => triggerImport(request, input.fetch),
       onAttempt: input.onAttempt,
       now: input.now,
       sleep: input.sleep,
     },
   );
-  return outcome.verdict === 'triggered' && lastSentAtMs !== undefined
-    ? { outcome, sentAtMs: lastSentAtMs }
-    : { outcome };
 }
