@@ -9,7 +9,11 @@ import { LEDGER_KEY } from '../contract/triggerLedger';
  * lost conditional write, and PutItem for its conditional writes (a whole merged item, so never UpdateItem).
  * No Scan, no Query, no update, no delete.
  */
-export const LEDGER_FUNCTION_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem'] as const;
+export const LEDGER_FUNCTION_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+] as const;
 
 /**
  * The trigger ledger: one item per import, keyed by its UUID (`LEDGER_KEY`), so the table stays as small as
