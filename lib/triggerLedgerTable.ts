@@ -5,14 +5,14 @@ import type { Construct } from 'constructs';
 import { LEDGER_KEY } from '../contract/triggerLedger';
 
 /**
- * Exactly what lambda/triggerLedger.ts calls: one BatchGetItem per batch (GetItem to re-read an item after a
- * lost conditional write), and PutItem / UpdateItem for its conditional writes. No Scan, no Query, no delete.
+ * Exactly what lambda/triggerLedger.ts calls: one BatchGetItem per batch, GetItem to re-read an item after a
+ * lost conditional write, and PutItem for its conditional writes (a whole merged item, so never UpdateItem).
+ * No Scan, no Query, no update, no delete.
  */
 export const LEDGER_FUNCTION_ACTIONS = [
   'dynamodb:BatchGetItem',
   'dynamodb:GetItem',
   'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
 ] as const;
 
 /**

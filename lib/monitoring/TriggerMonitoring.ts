@@ -1,4 +1,4 @@
-import { Aws, Duration } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import { type AlarmBase, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -16,7 +16,7 @@ import { type AlarmKind, described } from './alarmDescriptions';
 import { createAlarmTopic, subscribeEmails } from './alarmTopic';
 import { importMetricGroups } from './importMetricGroups';
 import type { MonitoringThresholds } from './thresholds';
-import { TriggerMetrics } from './triggerMetrics';
+import { DEFAULT_METRIC_PERIOD, TriggerMetrics } from './triggerMetrics';
 
 /** What the trigger's monitoring watches and whom it tells. */
 export interface TriggerMonitoringProps {
@@ -77,7 +77,7 @@ export class TriggerMonitoring extends Construct {
         datapointsToAlarm: 1,
         evaluationPeriods: 1,
       },
-      metricFactoryDefaults: { period: Duration.minutes(5) },
+      metricFactoryDefaults: { period: DEFAULT_METRIC_PERIOD },
       dashboardFactory: dashboards,
     });
     const metrics = new TriggerMetrics(facade.createMetricFactory(), props.serviceName);

@@ -3,6 +3,7 @@ import { ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch
 import { type CustomMetricGroup, type CustomThreshold, MetricStatistic } from 'cdk-monitoring-constructs';
 import type { ImportMapping } from '../../contract/importMapping';
 import { type AlarmKind, described } from './alarmDescriptions';
+import { importTriggersChart } from './importTriggersChart';
 import { METRIC_OUTCOMES, type TriggerMetrics } from './triggerMetrics';
 
 /** Alarms on the function's own metrics evaluate each minute and stay in alarm for this many quiet minutes. */
@@ -46,15 +47,7 @@ export function importMetricGroups(
         },
       ],
     },
-    {
-      title: 'Triggered, by import',
-      metrics: [...prefixesByUuid(imports)].map(([uuid, prefixes]) =>
-        metrics.importTriggers(uuid, 'triggered', {
-          statistic: MetricStatistic.SUM,
-          label: `${prefixes.join(', ')} (${uuid})`,
-        }),
-      ),
-    },
+    importTriggersChart(metrics, imports),
     {
       title: 'Files',
       metrics: [
@@ -101,11 +94,4 @@ function functionMetricAlarm(kind: AlarmKind): CustomThreshold {
     treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
     ...described(kind),
   };
-}
-
-/** Each import UUID once, in config order, with the prefixes that start it (several may). */
-function prefixesByUuid(imports: readonly ImportMapping[]): Map<string, string[]> {
-  const byUuid = new Map<string, string[]>();
-  for (const { uuid, prefix } of imports) byUuid.set(uuid, [...(byUuid.get(uuid) ?? []), prefix]);
-  return byUuid;
 }

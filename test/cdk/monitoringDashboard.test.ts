@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_NAMES, METRICS_NAMESPACE } from '../../contract/metrics';
 import { STACK_OUTPUT_KEYS } from '../../contract/stackOutputs';
 import { resolveIntrinsics } from '../../local/provision/resolveIntrinsics';
-import { refTo } from './monitoringTemplate';
+import { dashboardBody, refTo, type Widget } from './monitoringTemplate';
 import {
   DAILY_UUID,
   rawConfigFactory,
@@ -14,28 +14,6 @@ import {
 /** `<stack>-<trigger id>`: the function's POWERTOOLS_SERVICE_NAME. */
 const SERVICE = 'TestImportTrigger-Trigger';
 const TOPIC_ARN = 'arn:aws:sns:us-east-1:123456789012:data-team-alerts';
-
-/** A dashboard widget as the body holds it; metric rows are [namespace, name, dimension, value, ..., options]. */
-interface Widget {
-  readonly type: string;
-  readonly properties: { readonly title?: string; readonly metrics?: unknown[][]; readonly region?: string };
-}
-
-/** The dashboard body with each reference replaced by a readable stand-in (`REGION`, a logical ID). */
-function dashboardBody({ template }: SynthesizedStack): { widgets: Widget[] } {
-  const [dashboard, ...others] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
-  expect(others).toHaveLength(0);
-  const [separator, parts] = dashboard?.Properties.DashboardBody['Fn::Join'] ?? ['', []];
-  const text = (parts as unknown[])
-    .map((part) => {
-      if (typeof part === 'string') return part;
-      const { Ref: ref, 'Fn::GetAtt': attribute } = part as { Ref?: string; 'Fn::GetAtt'?: string[] };
-      if (ref === 'AWS::Region') return 'REGION';
-      return ref ?? attribute?.join('.');
-    })
-    .join(separator);
-  return JSON.parse(text);
-}
 
 /** One metric row's namespace, name and dimensions (without its options). */
 const metricOf = (row: unknown[]) => row.filter((cell) => typeof cell === 'string');

@@ -1,6 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { expect } from 'vitest';
 import type { SynthesizedStack } from './synthesizeStack';
 
 /** One alarm's expected properties; the metric is matched inside the alarm's `Metrics` (how CDK renders labels). */
@@ -68,4 +69,26 @@ export function attributeOf(
   attribute: string,
 ): { 'Fn::GetAtt': [string, string] } {
   return { 'Fn::GetAtt': [stack.getLogicalId(construct.node.defaultChild as CfnElement), attribute] };
+}
+
+/** A dashboard widget as the body holds it; metric rows are [namespace, name, dimension, value, ..., options]. */
+export interface Widget {
+  readonly type: string;
+  readonly properties: { readonly title?: string; readonly metrics?: unknown[][]; readonly region?: string };
+}
+
+/** The dashboard body with each reference replaced by a readable stand-in (`REGION`, a logical ID). */
+export function dashboardBody({ template }: SynthesizedStack): { widgets: Widget[] } {
+  const [dashboard, ...others] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+  expect(others).toHaveLength(0);
+  const [separator, parts] = dashboard?.Properties.DashboardBody['Fn::Join'] ?? ['', []];
+  const text = (parts as unknown[])
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const { Ref: ref, 'Fn::GetAtt': attribute } = part as { Ref?: string; 'Fn::GetAtt'?: string[] };
+      if (ref === 'AWS::Region') return 'REGION';
+      return ref ?? attribute?.join('.');
+    })
+    .join(separator);
+  return JSON.parse(text);
 }
