@@ -23,7 +23,7 @@ function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome 
   if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
   if (outcome.verdict === 'busy') {
     // A 405 answered less than PROBE_EARLY_MS before the period ends is its probe's, which starts the next.
-    return isBusyAt(stored, outcome.atMs + PROBE_EARLY_MS) ? streak : (streak ?? 0) + 1;
+    return !stored || isProbeDueAt(stored, outcome.atMs) ? (streak ?? 0) + 1 : streak;
   }
   return outcome.verdict === 'triggered' ? 0 : streak;
 }

@@ -51,7 +51,11 @@ export function planBusyAnswers(
     const waiting = [...trigger.messageIds].filter((id) => !isLastReceive(receivesOf(id), settings));
     const delays = new Map([...trigger.messageIds].map((id) => [id, 0]));
     const isProbe = entry?.probeMessageId !== undefined && trigger.messageIds.has(entry.probeMessageId);
-    if (entry?.busyUntilMs !== undefined && isBusyAt(entry, nowMs) && !(isProbe && isProbeDueAt(entry, nowMs))) {
+    if (
+      entry?.busyUntilMs !== undefined &&
+      isBusyAt(entry, nowMs) &&
+      !(isProbe && isProbeDueAt(entry, nowMs))
+    ) {
       // Called during a known busy period (a last receive had to): its probe is out already; wait for it.
       const waitSeconds = busyWaitSeconds(entry.busyUntilMs, nowMs, graceSeconds);
       for (const id of waiting) delays.set(id, Math.max(ownDelay(id), waitSeconds));

@@ -102,7 +102,8 @@ function waitsForProbe(
   nowMs: number,
 ): boolean {
   const { busyUntilMs, probeMessageId, lastOutcome } = entry;
-  if (probeMessageId !== undefined && trigger.messageIds.has(probeMessageId)) return !isProbeDueAt(entry, nowMs);
+  if (probeMessageId !== undefined && trigger.messageIds.has(probeMessageId))
+    return !isProbeDueAt(entry, nowMs);
   if (isBusyAt(entry, nowMs)) return true;
   if (busyUntilMs === undefined || probeMessageId === undefined) return false;
   const probed = lastOutcome !== undefined && isProbeDueAt(entry, lastOutcome.atMs);
