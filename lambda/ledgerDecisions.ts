@@ -106,7 +106,8 @@ function waitsForProbe(
     return !isProbeDueAt(entry, nowMs);
   if (isBusyAt(entry, nowMs)) return true;
   if (busyUntilMs === undefined || probeMessageId === undefined) return false;
-  const probed = lastOutcome !== undefined && isProbeDueAt(entry, lastOutcome.atMs);
+  // Strictly after the period: an answer in its last second may be a last receive's, not the probe's.
+  const probed = lastOutcome !== undefined && lastOutcome.atMs >= busyUntilMs;
   return !probed && nowMs < busyUntilMs + graceSeconds * 1000;
 }
 

@@ -92,17 +92,6 @@ describe('Function: decideCalls() – the probe calls alone', () => {
     expect(decide(triggerOf('fresh'), ending)).toMatchObject({ kind: 'wait', reason: 'busy' });
   });
 
-  it('counts a probe answered less than a second before the busy period ended as the probe’s answer', () => {
-    // Prepare: the probe called early and Blueshift's answer came 300 ms before the period's end.
-    const answeredEarly: LedgerEntry = {
-      ...ended,
-      lastOutcome: { verdict: 'transient', status: '503', atMs: NOW - 3000 - 300 },
-    };
-
-    // Act / Assess
-    expect(decide(triggerOf('fresh'), answeredEarly)).toEqual({ kind: 'call' });
-  });
-
   it('calls for a record on its last receive even in the probe’s grace', () => {
     // Act / Assess
     expect(decide(triggerOf('fresh'), ended, NOW, settings.maxReceiveCount)).toEqual({ kind: 'call' });
