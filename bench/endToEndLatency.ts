@@ -39,7 +39,7 @@ async function nextCall(standIn: BlueshiftStandIn, seen: number): Promise<Record
 }
 
 /**
- * Runs in a child: the synthesized stack deployed to moto by the e2e harness (test/e2e/support), with its
+ * Runs in a child: the synthesized stack deployed to moto by the local runtime (local/), with its
  * event-source poller standing in for Lambda's, batching window 0 s. Drops one file at a time and times
  * put → the Blueshift stand-in receiving the call. The first drops are untimed: they include the cold start.
  */

@@ -11,6 +11,7 @@ export const ENV = {
   maxReceiveCount: 'MAX_RECEIVE_COUNT',
   ledgerTableName: 'TRIGGER_LEDGER_TABLE',
   coverageMarginSeconds: 'COVERAGE_MARGIN_SECONDS',
+  batchWindowSeconds: 'BATCH_WINDOW_SECONDS',
   maxSettleSeconds: 'MAX_SETTLE_SECONDS',
   /** Powertools reads it too: the `service` of every log line and the `service` dimension of every metric. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
@@ -40,6 +41,8 @@ export interface HandlerSettings {
   readonly ledgerTableName?: string;
   /** A file counts as covered only by a trigger sent at least this long after it landed (clock skew). */
   readonly coverageMarginSeconds: number;
+  /** The event source's batching window: a probe's batch may take this long to arrive (0: none). */
+  readonly batchWindowSeconds: number;
   /** A settling import triggers at the latest this long after its oldest waiting file landed. */
   readonly maxSettleSeconds: number;
   /** Names this deployment in logs and metrics (the metrics' `service` dimension). */
@@ -48,7 +51,7 @@ export interface HandlerSettings {
 
 const TEXT_FIELDS = ['apiBaseUrl', 'secretId', 'bucketName', 'serviceName'] as const;
 const OPTIONAL_TEXT_FIELDS = ['ledgerTableName'] as const;
-const ZERO_OR_MORE_FIELDS = ['coverageMarginSeconds'] as const;
+const ZERO_OR_MORE_FIELDS = ['coverageMarginSeconds', 'batchWindowSeconds'] as const;
 const NUMBER_FIELDS = [
   'requestTimeoutSeconds',
   'attemptsPerInvocation',

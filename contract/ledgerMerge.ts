@@ -22,9 +22,21 @@ function nextBusyStreak(stored: LedgerEntry | undefined, outcome: LedgerOutcome 
   const streak = stored?.busyStreak;
   if (!outcome || (stored?.lastOutcome && outcome.atMs <= stored.lastOutcome.atMs)) return streak;
   if (outcome.verdict === 'busy') {
-    return isBusyAt(stored, outcome.atMs) ? streak : (streak ?? 0) + 1;
+    // A 405 answered less than PROBE_EARLY_MS before the period ends is its probe's, which starts the next.
+    return !stored || isProbeDueAt(stored, outcome.atMs) ? (streak ?? 0) + 1 : streak;
   }
   return outcome.verdict === 'triggered' ? 0 : streak;
+}
+
+/**
+ * SQS may hand a message out a little before its delay ends as the function's clock counts it: a batch holding
+ * the probe that arrives this close to the end of the busy period is the probe, and calls.
+ */
+export const PROBE_EARLY_MS = 1000;
+
+/** The entry's busy period has ended, or ends within `PROBE_EARLY_MS`: its probe may call. */
+export function isProbeDueAt(entry: Pick<LedgerEntry, 'busyUntilMs'>, atMs: number): boolean {
+  return entry.busyUntilMs === undefined || atMs >= entry.busyUntilMs - PROBE_EARLY_MS;
 }
 
 /** The entry says the import is busy at this time. */

@@ -140,28 +140,40 @@ export function typicalDelaysSeconds(settings: RedeliverySettings): number[] {
 /**
  * The longest a message that always fails spends in the ingest queue before the dead-letter queue, on every
  * path: each receive may wait for a batch and a whole function timeout, and then the longest delay (a long
- * `Retry-After`) or, when its delay could not be set, the queue's visibility timeout (also after the last).
+ * `Retry-After`, or a busy wait: up to `retryMaxDelaySeconds` of busy period plus one probe grace) or, when
+ * its delay could not be set, the queue's visibility timeout (also after the last).
  */
-export function worstCaseRetrySpanSeconds(settings: RetrySpanSettings): number {
+export function worstCaseRetrySpanSeconds(settings: RetrySpanSettings & ProbeGraceSettings): number {
   const perReceive = settings.batchWindowSeconds + settings.functionTimeoutSeconds;
   const queueVisibility = queueVisibilityTimeoutSeconds(
     settings.functionTimeoutSeconds,
     settings.batchWindowSeconds,
   );
   const longestWait = Math.max(
-    Math.min(settings.retryMaxDelaySeconds, MAX_REDELIVERY_DELAY_SECONDS),
+    Math.min(settings.retryMaxDelaySeconds + probeGraceSeconds(settings), MAX_REDELIVERY_DELAY_SECONDS),
     queueVisibility,
   );
   const receives = settings.maxReceiveCount;
   return receives * perReceive + (receives - 1) * longestWait + queueVisibility;
 }
 
+/** The settings one probe's round trip depends on. */
+export interface ProbeGraceSettings {
+  readonly batchWindowSeconds: number;
+  readonly requestTimeoutSeconds: number;
+}
+
 /**
  * Waiting for a busy import: a batch that finds it busy makes its records wait until this long after the busy
- * period ends, because the records that set the period come back at its end and should probe alone first (their
- * receive, one call and the ledger write fit in it).
+ * period ends, because the records that set the period come back at its end and should probe alone first. The
+ * probe's message turns visible when the period ends, may wait a whole batching window before its batch is
+ * delivered, then makes its call (one request timeout at most; a 405 comes back sooner), and 5 s more cover the
+ * receive, the ledger read and the ledger write. A probe stuck in in-invocation retries may overrun it: the
+ * others then call too, which costs a call, never a file.
  */
-export const PROBE_GRACE_SECONDS = 10;
+export function probeGraceSeconds(settings: ProbeGraceSettings): number {
+  return settings.batchWindowSeconds + settings.requestTimeoutSeconds + 5;
+}
 
 /**
  * How long an import counts as busy after a busy answer, by the import's busy streak after it (405s in a row
@@ -187,9 +199,12 @@ export function busyPeriodSeconds(
 const boundedWaitSeconds = (waitMs: number) =>
   Math.min(MAX_REDELIVERY_DELAY_SECONDS, Math.max(1, Math.ceil(waitMs / 1000)));
 
-/** How long records wait, without a call, for an import busy until `busyUntilMs`: until one probe grace after it. */
-export function busyWaitSeconds(busyUntilMs: number, nowMs: number): number {
-  return boundedWaitSeconds(busyUntilMs + PROBE_GRACE_SECONDS * 1000 - nowMs);
+/**
+ * How long records wait, without a call, for an import busy until `busyUntilMs`: until one probe grace
+ * (`probeGraceSeconds`) after it.
+ */
+export function busyWaitSeconds(busyUntilMs: number, nowMs: number, graceSeconds: number): number {
+  return boundedWaitSeconds(busyUntilMs + graceSeconds * 1000 - nowMs);
 }
 
 /**

@@ -1,10 +1,11 @@
-import { isBusyAt } from '../contract/ledgerMerge';
+import { isBusyAt, isProbeDueAt } from '../contract/ledgerMerge';
 import {
   busyPeriodSeconds,
   busyWaitSeconds,
   isLastReceive,
   MAX_REDELIVERY_DELAY_SECONDS,
-  PROBE_GRACE_SECONDS,
+  type ProbeGraceSettings,
+  probeGraceSeconds,
   type RedeliverySettings,
   redeliveryDelaySeconds,
 } from '../contract/redeliveryPolicy';
@@ -38,9 +39,10 @@ export function planBusyAnswers(
   triggered: readonly TriggeredImport[],
   entries: ReadonlyMap<string, LedgerEntry>,
   receivesOf: (messageId: string) => number,
-  settings: RedeliverySettings,
+  settings: RedeliverySettings & ProbeGraceSettings,
   nowMs: number,
 ): BusyAnswer[] {
+  const graceSeconds = probeGraceSeconds(settings);
   return triggered.flatMap(({ trigger, outcome }) => {
     if (!isBusyAnswer(outcome)) return [];
     const entry = entries.get(trigger.uuid);
@@ -48,9 +50,14 @@ export function planBusyAnswers(
       redeliveryDelaySeconds(receivesOf(messageId), settings, outcome.retryAfterSeconds);
     const waiting = [...trigger.messageIds].filter((id) => !isLastReceive(receivesOf(id), settings));
     const delays = new Map([...trigger.messageIds].map((id) => [id, 0]));
-    if (entry?.busyUntilMs !== undefined && isBusyAt(entry, nowMs)) {
+    const isProbe = entry?.probeMessageId !== undefined && trigger.messageIds.has(entry.probeMessageId);
+    if (
+      entry?.busyUntilMs !== undefined &&
+      isBusyAt(entry, nowMs) &&
+      !(isProbe && isProbeDueAt(entry, nowMs))
+    ) {
       // Called during a known busy period (a last receive had to): its probe is out already; wait for it.
-      const waitSeconds = busyWaitSeconds(entry.busyUntilMs, nowMs);
+      const waitSeconds = busyWaitSeconds(entry.busyUntilMs, nowMs, graceSeconds);
       for (const id of waiting) delays.set(id, Math.max(ownDelay(id), waitSeconds));
       return [{ uuid: trigger.uuid, delays }];
     }
@@ -63,7 +70,7 @@ export function planBusyAnswers(
     );
     if (probe === undefined) return [{ uuid: trigger.uuid, delays }];
     const probeSeconds = Math.max(ownDelay(probe), periodSeconds);
-    const othersSeconds = Math.min(MAX_REDELIVERY_DELAY_SECONDS, probeSeconds + PROBE_GRACE_SECONDS);
+    const othersSeconds = Math.min(MAX_REDELIVERY_DELAY_SECONDS, probeSeconds + graceSeconds);
     for (const id of waiting) {
       delays.set(id, id === probe ? probeSeconds : Math.max(ownDelay(id), othersSeconds));
     }

@@ -1,10 +1,11 @@
 import { isCovered } from '../contract/coverage';
-import { isBusyAt } from '../contract/ledgerMerge';
+import { isBusyAt, isProbeDueAt } from '../contract/ledgerMerge';
 import {
   busyWaitSeconds,
   hasUsedHalfItsReceives,
   isLastReceive,
-  PROBE_GRACE_SECONDS,
+  type ProbeGraceSettings,
+  probeGraceSeconds,
   settleWaitSeconds,
 } from '../contract/redeliveryPolicy';
 import type { LedgerEntry } from '../contract/triggerLedger';
@@ -25,7 +26,7 @@ export interface ImportDecision {
   readonly action: ImportAction;
 }
 
-export interface DecisionSettings {
+export interface DecisionSettings extends ProbeGraceSettings {
   readonly coverageMarginSeconds: number;
   readonly maxSettleSeconds: number;
   readonly maxReceiveCount: number;
@@ -67,8 +68,10 @@ function waitOrCall(
   nowMs: number,
 ): ImportAction {
   if (receives.some((count) => isLastReceive(count, settings))) return { kind: 'call' };
-  if (entry?.busyUntilMs !== undefined && waitsForProbe(trigger, entry, nowMs)) {
-    return { kind: 'wait', reason: 'busy', delaySeconds: busyWaitSeconds(entry.busyUntilMs, nowMs) };
+  const graceSeconds = probeGraceSeconds(settings);
+  if (entry?.busyUntilMs !== undefined && waitsForProbe(trigger, entry, graceSeconds, nowMs)) {
+    const delaySeconds = busyWaitSeconds(entry.busyUntilMs, nowMs, graceSeconds);
+    return { kind: 'wait', reason: 'busy', delaySeconds };
   }
   if (trigger.settleSeconds === undefined) return { kind: 'call' };
   if (receives.some((count) => hasUsedHalfItsReceives(count, settings))) return { kind: 'call' };
@@ -88,18 +91,24 @@ function waitOrCall(
 }
 
 /**
- * The import is busy, or its busy period ended less than one probe grace ago, nobody has called since and
- * the probe is not in this batch: the probe calls alone (the batch that holds it), the others wait until
- * the grace ends, by when the probe's answer is in the ledger.
+ * The import is busy, or its busy period ended less than one probe grace ago and nobody has called since:
+ * the probe calls alone (the batch that holds it, from `PROBE_EARLY_MS` before the period ends), the others wait
+ * until the grace ends, by when the probe's answer is in the ledger.
  */
-function waitsForProbe(trigger: ImportTrigger, entry: LedgerEntry, nowMs: number): boolean {
-  if (isBusyAt(entry, nowMs)) return true;
+function waitsForProbe(
+  trigger: ImportTrigger,
+  entry: LedgerEntry,
+  graceSeconds: number,
+  nowMs: number,
+): boolean {
   const { busyUntilMs, probeMessageId, lastOutcome } = entry;
+  if (probeMessageId !== undefined && trigger.messageIds.has(probeMessageId))
+    return !isProbeDueAt(entry, nowMs);
+  if (isBusyAt(entry, nowMs)) return true;
   if (busyUntilMs === undefined || probeMessageId === undefined) return false;
+  // Strictly after the period: an answer in its last second may be a last receive's, not the probe's.
   const probed = lastOutcome !== undefined && lastOutcome.atMs >= busyUntilMs;
-  return (
-    !probed && nowMs < busyUntilMs + PROBE_GRACE_SECONDS * 1000 && !trigger.messageIds.has(probeMessageId)
-  );
+  return !probed && nowMs < busyUntilMs + graceSeconds * 1000;
 }
 
 /** The trigger narrowed to its uncovered files and their records. */

@@ -29,6 +29,8 @@ export interface BatchDeps {
     | 'maxReceiveCount'
     | 'coverageMarginSeconds'
     | 'maxSettleSeconds'
+    | 'batchWindowSeconds'
+    | 'requestTimeoutSeconds'
   >;
   readonly matchKey: (key: string) => KeyMatch;
   readonly trigger: TriggerOne;

@@ -18,7 +18,7 @@ export const DEFAULT_SETTINGS: SimulationSettings = {
   callLatencyMs: 200,
 };
 
-/** The e2e tests' fast retries (test/e2e/support/deployLocally.ts), where issue 9's figures were measured. */
+/** The e2e tests' fast retries (local/deployLocally.ts), where issue 9's figures were measured. */
 export const FAST_SETTINGS: SimulationSettings = {
   ...DEFAULT_SETTINGS,
   retryBaseDelaySeconds: 1,

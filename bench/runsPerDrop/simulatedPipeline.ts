@@ -98,6 +98,8 @@ export function createSimulatedPipeline(
       maxReceiveCount: settings.maxReceiveCount,
       coverageMarginSeconds: settings.coverageMarginSeconds,
       maxSettleSeconds: settings.maxSettleSeconds,
+      batchWindowSeconds: settings.batchWindowSeconds,
+      requestTimeoutSeconds: settings.requestTimeoutSeconds,
     },
     matchKey: createKeyMatcher(parts.imports),
     trigger: (uuid, deadlineMs) =>

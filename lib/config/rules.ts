@@ -39,6 +39,7 @@ export function settingsRules(shape: Shape) {
         'retryMaxDelaySeconds',
         'functionTimeoutSeconds',
         'batchWindowSeconds',
+        'requestTimeoutSeconds',
         'maxSettleSeconds',
       ],
       (n, report) => {

@@ -183,6 +183,7 @@ describe('Construct: BlueshiftImportTrigger function', () => {
       // Assess
       expect(Object.keys(environment).sort()).toEqual([
         'ATTEMPTS_PER_INVOCATION',
+        'BATCH_WINDOW_SECONDS',
         'BLUESHIFT_API_BASE_URL',
         'BLUESHIFT_SECRET_ID',
         'COVERAGE_MARGIN_SECONDS',
@@ -200,6 +201,7 @@ describe('Construct: BlueshiftImportTrigger function', () => {
         WATCHED_BUCKET_NAME: stack.resolve(stack.trigger.bucket.bucketName),
         MAX_CONCURRENT_CALLS: '4',
         ATTEMPTS_PER_INVOCATION: '3',
+        BATCH_WINDOW_SECONDS: String(stack.trigger.config.batchWindowSeconds),
       });
     });
   });

@@ -171,6 +171,7 @@ describe('Config: trigger ledger and settle window', () => {
       retryMaxDelaySeconds: 40_200,
       functionTimeoutSeconds: 60,
       batchWindowSeconds: 5,
+      requestTimeoutSeconds: 10,
     };
     const span = worstCaseRetrySpanSeconds(retries);
     expect(span).toBeLessThanOrEqual(MAX_RETRY_SPAN_SECONDS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeLedgerEntry } from '../../contract/ledgerMerge';
+import { isProbeDueAt, mergeLedgerEntry, PROBE_EARLY_MS } from '../../contract/ledgerMerge';
 import { busyPeriodSeconds, MAX_REDELIVERY_DELAY_SECONDS } from '../../contract/redeliveryPolicy';
 import { type LedgerEntry, type LedgerOutcome, toLedgerItem } from '../../contract/triggerLedger';
 
@@ -77,6 +77,21 @@ describe('Function: mergeLedgerEntry() – the busy streak', () => {
     expect(after.busyStreak).toBe(4);
   });
 
+  it('adds one for a busy answer less than a second before the stored busy period ends (its probe came early)', () => {
+    // Prepare
+    const running: LedgerEntry = { ...stored(3, 30_000), busyUntilMs: 60_000 };
+
+    // Act
+    const probe = mergeLedgerEntry(UUID, running, { lastOutcome: outcome('busy', 60_000 - PROBE_EARLY_MS) });
+    const early = mergeLedgerEntry(UUID, running, {
+      lastOutcome: outcome('busy', 60_000 - PROBE_EARLY_MS - 1),
+    });
+
+    // Assess
+    expect(probe.busyStreak).toBe(4);
+    expect(early.busyStreak).toBe(3);
+  });
+
   it('counts from the re-read item when a conditional write lost and merges again', () => {
     // Prepare: this environment read streak 1; another wrote a busy answer first (streak 2).
     const update = { lastOutcome: outcome('busy', 3000) };
@@ -114,6 +129,19 @@ describe('Function: mergeLedgerEntry() – the probe', () => {
       'm-old',
     ]);
     expect(toLedgerItem(later).probeMessageId).toEqual({ S: 'm-new' });
+  });
+});
+
+describe('Function: isProbeDueAt()', () => {
+  it('is due from PROBE_EARLY_MS before the busy period ends, and always without a busy period', () => {
+    // Prepare
+    const entry = { busyUntilMs: 60_000 };
+
+    // Act / Assess
+    expect(isProbeDueAt(entry, 60_000 - PROBE_EARLY_MS - 1)).toBe(false);
+    expect(isProbeDueAt(entry, 60_000 - PROBE_EARLY_MS)).toBe(true);
+    expect(isProbeDueAt(entry, 70_000)).toBe(true);
+    expect(isProbeDueAt({}, 0)).toBe(true);
   });
 });
 

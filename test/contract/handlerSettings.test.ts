@@ -13,6 +13,7 @@ const settings: HandlerSettings = {
   maxReceiveCount: 10,
   ledgerTableName: 'ImportTrigger-Ledger',
   coverageMarginSeconds: 1,
+  batchWindowSeconds: 5,
   maxSettleSeconds: 900,
   serviceName: 'ImportTrigger',
 };
@@ -99,21 +100,21 @@ describe('Function: fromEnvironment() – ledger, settle and service settings', 
     expect('ledgerTableName' in read).toBe(false);
   });
 
-  it('accepts a coverage margin of 0 and rejects a negative or fractional one', () => {
-    // Prepare
-    const withMargin = (value: string) => ({
-      ...toEnvironment(settings),
-      [ENV.coverageMarginSeconds]: value,
-    });
+  it.each(['coverageMarginSeconds', 'batchWindowSeconds'] as const)(
+    'accepts %s of 0 and rejects a negative or fractional one',
+    (field) => {
+      // Prepare
+      const withValue = (value: string) => ({ ...toEnvironment(settings), [ENV[field]]: value });
 
-    // Act / Assess
-    expect(fromEnvironment(withMargin('0')).coverageMarginSeconds).toBe(0);
-    for (const value of ['-1', '0.5', '']) {
-      expect(() => fromEnvironment(withMargin(value))).toThrow(
-        'COVERAGE_MARGIN_SECONDS must be a whole number, 0 or more',
-      );
-    }
-  });
+      // Act / Assess
+      expect(fromEnvironment(withValue('0'))[field]).toBe(0);
+      for (const value of ['-1', '0.5', '']) {
+        expect(() => fromEnvironment(withValue(value))).toThrow(
+          `${ENV[field]} must be a whole number, 0 or more`,
+        );
+      }
+    },
+  );
 
   it('requires a positive settle limit and a service name', () => {
     // Prepare

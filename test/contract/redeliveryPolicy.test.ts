@@ -7,7 +7,7 @@ import {
   inInvocationWaitMs,
   MAX_REDELIVERY_DELAY_SECONDS,
   needsOperator,
-  PROBE_GRACE_SECONDS,
+  probeGraceSeconds,
   queueVisibilityTimeoutSeconds,
   redeliveryDelaySeconds,
   settleWaitSeconds,
@@ -148,13 +148,19 @@ describe('Function: queueVisibilityTimeoutSeconds()', () => {
 
 describe('Function: worstCaseRetrySpanSeconds()', () => {
   it('adds every receive, the longest delay between receives and the queue visibility after the last', () => {
-    // Prepare: 5 receives of up to 65 s, 4 waits of 900 s, then the 365 s queue visibility.
+    // Prepare: 5 receives of up to 65 s, 4 waits of 900 s plus a 20 s probe grace (a busy wait), then the
+    // 365 s queue visibility.
     const span = { maxReceiveCount: 5, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 900 };
 
     // Act / Assess
-    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 60, batchWindowSeconds: 5 })).toBe(
-      5 * 65 + 4 * 900 + 365,
-    );
+    expect(
+      worstCaseRetrySpanSeconds({
+        ...span,
+        functionTimeoutSeconds: 60,
+        batchWindowSeconds: 5,
+        requestTimeoutSeconds: 10,
+      }),
+    ).toBe(5 * 65 + 4 * 920 + 365);
   });
 
   it('counts the queue visibility as the wait when it is longer than the longest delay', () => {
@@ -162,9 +168,14 @@ describe('Function: worstCaseRetrySpanSeconds()', () => {
     const span = { maxReceiveCount: 3, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 3600 };
 
     // Act / Assess
-    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 900, batchWindowSeconds: 300 })).toBe(
-      3 * 1200 + 2 * 5700 + 5700,
-    );
+    expect(
+      worstCaseRetrySpanSeconds({
+        ...span,
+        functionTimeoutSeconds: 900,
+        batchWindowSeconds: 300,
+        requestTimeoutSeconds: 10,
+      }),
+    ).toBe(3 * 1200 + 2 * 5700 + 5700);
   });
 
   it('caps the longest delay as the handler does', () => {
@@ -172,22 +183,36 @@ describe('Function: worstCaseRetrySpanSeconds()', () => {
     const span = { maxReceiveCount: 2, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 43_200 };
 
     // Act / Assess
-    expect(worstCaseRetrySpanSeconds({ ...span, functionTimeoutSeconds: 30, batchWindowSeconds: 0 })).toBe(
-      2 * 30 + 42_000 + 180,
-    );
+    expect(
+      worstCaseRetrySpanSeconds({
+        ...span,
+        functionTimeoutSeconds: 30,
+        batchWindowSeconds: 0,
+        requestTimeoutSeconds: 10,
+      }),
+    ).toBe(2 * 30 + 42_000 + 180);
+  });
+});
+
+describe('Function: probeGraceSeconds()', () => {
+  it('covers a whole batching window, one request timeout and 5 s for the receive and the ledger', () => {
+    // Act / Assess
+    expect(probeGraceSeconds({ batchWindowSeconds: 0, requestTimeoutSeconds: 10 })).toBe(15);
+    expect(probeGraceSeconds({ batchWindowSeconds: 300, requestTimeoutSeconds: 10 })).toBe(315);
   });
 });
 
 describe('Function: busyWaitSeconds()', () => {
   it('waits until one probe grace after the busy period ends, in whole seconds', () => {
     // Act / Assess
-    expect(busyWaitSeconds(60_500, 0)).toBe(61 + PROBE_GRACE_SECONDS);
+    expect(busyWaitSeconds(60_500, 0, 15)).toBe(61 + 15);
+    expect(busyWaitSeconds(60_500, 0, 315)).toBe(61 + 315);
   });
 
   it('waits at least a second and at most the longest redelivery delay', () => {
     // Act / Assess
-    expect(busyWaitSeconds(0, (PROBE_GRACE_SECONDS + 5) * 1000)).toBe(1);
-    expect(busyWaitSeconds(10 ** 12, 0)).toBe(MAX_REDELIVERY_DELAY_SECONDS);
+    expect(busyWaitSeconds(0, 20_000, 15)).toBe(1);
+    expect(busyWaitSeconds(10 ** 12, 0, 15)).toBe(MAX_REDELIVERY_DELAY_SECONDS);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROBE_GRACE_SECONDS } from '../../contract/redeliveryPolicy';
+import { probeGraceSeconds } from '../../contract/redeliveryPolicy';
 import type { LedgerEntry } from '../../contract/triggerLedger';
 import { busyDelaysByRecord, isBusyAnswer, planBusyAnswers } from '../../lambda/busyAnswers';
 import type { ImportTrigger } from '../../lambda/coalesceByImport';
@@ -8,7 +8,15 @@ import type { TriggerOutcome } from '../../lambda/triggerWithRetries';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
 const NOW = 1_000_000;
-const settings = { maxReceiveCount: 10, retryBaseDelaySeconds: 30, retryMaxDelaySeconds: 1800 };
+const settings = {
+  maxReceiveCount: 10,
+  retryBaseDelaySeconds: 30,
+  retryMaxDelaySeconds: 1800,
+  batchWindowSeconds: 5,
+  requestTimeoutSeconds: 10,
+};
+/** 20 s: a batching window, a request timeout and 5 s. */
+const PROBE_GRACE_SECONDS = probeGraceSeconds(settings);
 const BUSY: TriggerOutcome = { verdict: 'busy', status: 405, message: 'in progress', attempts: 1 };
 
 /** An import whose records (by id) have these receive counts. */
@@ -102,6 +110,22 @@ describe('Function: planBusyAnswers()', () => {
       m1: 100 + PROBE_GRACE_SECONDS,
       m2: 480,
     });
+  });
+
+  it('starts the next busy period when the probe itself called less than a second before its period ended', () => {
+    // Prepare: the period ends in 500 ms; m1 is its probe; streak 1.
+    const { triggered, receivesOf } = answered({ m1: 1, m2: 1 });
+    const entries = new Map<string, LedgerEntry>([
+      [UUID, { importUuid: UUID, busyUntilMs: NOW + 500, probeMessageId: 'm1', busyStreak: 1, version: 3 }],
+    ]);
+
+    // Act
+    const [answer] = planBusyAnswers(triggered, entries, receivesOf, settings, NOW);
+
+    // Assess: the second busy answer: 60 s.
+    expect(answer?.busyUntilMs).toBe(NOW + 60_000);
+    expect(answer?.probeMessageId).toBe('m1');
+    expect(Object.fromEntries(answer?.delays ?? [])).toEqual({ m1: 60, m2: 60 + PROBE_GRACE_SECONDS });
   });
 
   it('waits at least a 429’s Retry-After without counting it in the streak', () => {

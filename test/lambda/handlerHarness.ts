@@ -54,6 +54,7 @@ export async function loadHandler(blueshift: BlueshiftStandIn, overrides: Partia
     retryMaxDelaySeconds: 1800,
     maxReceiveCount: 10,
     coverageMarginSeconds: 1,
+    batchWindowSeconds: 0,
     maxSettleSeconds: 900,
     serviceName: SERVICE_NAME,
     ...overrides,

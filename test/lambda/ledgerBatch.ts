@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { ImportMapping } from '../../contract/importMapping';
+import { probeGraceSeconds } from '../../contract/redeliveryPolicy';
 import type { LedgerEntry } from '../../contract/triggerLedger';
 import type { BatchMetrics } from '../../lambda/batchMetrics';
 import type { Deferral } from '../../lambda/deferMessages';
@@ -16,6 +17,13 @@ export const BATCHED = 'aaaaaaaa-0000-4000-8000-000000000003';
 export const NOW = Date.parse('2026-11-30T12:10:00.000Z');
 export const SETTLE_SECONDS = 60;
 export const MAX_RECEIVE_COUNT = 6;
+const BATCH_WINDOW_SECONDS = 20;
+const REQUEST_TIMEOUT_SECONDS = 10;
+/** The probe grace of these settings: a batching window, a request timeout and 5 s, 35 s. */
+export const PROBE_GRACE_SECONDS = probeGraceSeconds({
+  batchWindowSeconds: BATCH_WINDOW_SECONDS,
+  requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
+});
 const IMPORTS: readonly ImportMapping[] = [
   { prefix: 'daily/', uuid: DAILY },
   { prefix: 'vip/', uuid: VIP },
@@ -63,6 +71,8 @@ export function ledgerBatch(outcomes: Record<string, TriggerOutcome> = {}, entri
       maxReceiveCount: MAX_RECEIVE_COUNT,
       coverageMarginSeconds: 1,
       maxSettleSeconds: 900,
+      batchWindowSeconds: BATCH_WINDOW_SECONDS,
+      requestTimeoutSeconds: REQUEST_TIMEOUT_SECONDS,
     },
     matchKey: createKeyMatcher(IMPORTS),
     trigger,

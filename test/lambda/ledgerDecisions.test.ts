@@ -4,7 +4,13 @@ import { decideCalls } from '../../lambda/ledgerDecisions';
 
 const UUID = 'aaaaaaaa-0000-4000-8000-000000000001';
 const NOW = 1_000_000_000;
-const settings = { coverageMarginSeconds: 1, maxSettleSeconds: 900, maxReceiveCount: 6 };
+const settings = {
+  coverageMarginSeconds: 1,
+  maxSettleSeconds: 900,
+  maxReceiveCount: 6,
+  batchWindowSeconds: 0,
+  requestTimeoutSeconds: 10,
+};
 const file = (messageId: string, landedAtMs: number | undefined): PlannedFile => ({
   key: `daily/${messageId}.csv`,
   messageId,

@@ -35,6 +35,8 @@ function setup(outcomes: Record<string, TriggerOutcome> = {}, notDeferred: NotDe
       maxReceiveCount: 5,
       coverageMarginSeconds: 1,
       maxSettleSeconds: 900,
+      batchWindowSeconds: 5,
+      requestTimeoutSeconds: 10,
     },
     matchKey: createKeyMatcher(imports),
     trigger,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PROBE_GRACE_SECONDS } from '../../contract/redeliveryPolicy';
 import type { TriggerOutcome } from '../../lambda/triggerWithRetries';
-import { DAILY, dropRecord, ledgerBatch, MAX_RECEIVE_COUNT, NOW, triggeredOutcome } from './ledgerBatch';
+import {
+  DAILY,
+  dropRecord,
+  ledgerBatch,
+  MAX_RECEIVE_COUNT,
+  NOW,
+  PROBE_GRACE_SECONDS,
+  triggeredOutcome,
+} from './ledgerBatch';
 
 const outcome = (status: number, extra: Partial<TriggerOutcome> = {}): TriggerOutcome => ({
   verdict: status === 405 ? 'busy' : 'transient',
@@ -52,6 +59,32 @@ describe('Function: processBatch() – one probe at a time while an import is bu
 
     // Assess
     expect(batch.calledUuids()).toEqual([DAILY]);
+  });
+
+  it('lets the batch holding the probe call from a second before the busy period ends, and starts the next period', async () => {
+    // Prepare: SQS handed the probe out 500 ms before the period ends, as the function's clock counts it.
+    const probe = dropRecord(['daily/a.csv'], 5, 2);
+    const batch = ledgerBatch({ [DAILY]: outcome(405) }, [
+      {
+        importUuid: DAILY,
+        busyUntilMs: NOW + 500,
+        probeMessageId: probe.messageId,
+        busyStreak: 1,
+        version: 2,
+      },
+    ]);
+
+    // Act
+    await batch.run(probe);
+
+    // Assess: the second busy answer in a row: 60 s, with this record as the probe again.
+    expect(batch.calledUuids()).toEqual([DAILY]);
+    expect(batch.ledger.entries.get(DAILY)).toMatchObject({
+      busyUntilMs: NOW + 60_000,
+      busyStreak: 2,
+      probeMessageId: probe.messageId,
+    });
+    expect(batch.delays()).toEqual({ [probe.messageId]: 60 });
   });
 
   it('records a 405 as busy until its probe, the record with the most receives left, comes back; the rest return a grace later', async () => {
