@@ -13,9 +13,13 @@ import { BENCH_BUCKET_NAME } from './s3SqsRecords';
 export const BENCH_SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:BenchApiKey-AbCdEf';
 
 /** Deploy-time values of the variables that hold references in the template. */
+/** The ledger table's name as the bench's DynamoDB stand-in answers it (any name works there). */
+export const BENCH_LEDGER_TABLE = 'BenchImportTrigger-ledger';
+
 const DEPLOY_TIME_VALUES: Readonly<Record<string, string>> = {
   [ENV.secretId]: BENCH_SECRET_ARN,
   [ENV.bucketName]: BENCH_BUCKET_NAME,
+  [ENV.ledgerTableName]: BENCH_LEDGER_TABLE,
 };
 
 /** The handler bundle that `cdk synth` ships, and the environment the template gives it. */
@@ -56,7 +60,7 @@ export function synthesizeBundle(outdir: string): ShippedBundle {
   };
 }
 
-/** A template value as the deployed function sees it; only the secret and bucket references need resolving. */
+/** A template value as the deployed function sees it; only the secret, bucket and table references need resolving. */
 function deployTimeValue(name: string, value: unknown): string {
   if (typeof value === 'string') return value;
   const resolved = DEPLOY_TIME_VALUES[name];

@@ -62,7 +62,8 @@ function parseS3Records(records: unknown[]): ParsedBody {
   // S3 never sends an empty list; acknowledging one would be a guess, so it goes to the dead-letter queue.
   if (records.length === 0) return { kind: 'invalid', reason: 'body has an empty S3 "Records" list' };
   const objects: NotifiedObject[] = [];
-  for (const [index, record] of records.entries()) {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
     const s3 = isObject(record) ? record.s3 : undefined;
     const bucket = isObject(s3) ? nameOf(s3.bucket) : undefined;
     const key = isObject(s3) ? keyOf(s3.object) : undefined;
@@ -71,7 +72,8 @@ function parseS3Records(records: unknown[]): ParsedBody {
     }
     const eventName = (isObject(record) && textOf(record.eventName)) || '';
     const eventTime = isObject(record) ? textOf(record.eventTime) : undefined;
-    objects.push({ bucket, key: decodeKey(key), eventName, ...(eventTime ? { eventTime } : {}) });
+    // One shape for every object (eventTime possibly undefined): no spread per file of a full batch.
+    objects.push({ bucket, key: decodeKey(key), eventName, eventTime });
   }
   return { kind: 'objects', objects };
 }
@@ -91,5 +93,5 @@ function parseEventBridgeEvent(event: Record<string, unknown>): ParsedBody {
     return { kind: 'invalid', reason: 'EventBridge event is not an S3 object event' };
   }
   const eventTime = textOf(event.time);
-  return { kind: 'objects', objects: [{ bucket, key, eventName, ...(eventTime ? { eventTime } : {}) }] };
+  return { kind: 'objects', objects: [{ bucket, key, eventName, eventTime }] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileLandedAtMs, isCovered } from '../../contract/coverage';
+import { fileLandedAtMs, isCovered, parseEventTimeMs } from '../../contract/coverage';
 import { mergeLedgerEntry } from '../../contract/ledgerMerge';
 import { fromLedgerItem, type LedgerEntry, toLedgerItem } from '../../contract/triggerLedger';
 
@@ -90,5 +90,25 @@ describe('Function: toLedgerItem() / fromLedgerItem()', () => {
       version: 0,
     });
     expect(fromLedgerItem({ triggeredAt: { N: '1' } })).toBeUndefined();
+  });
+});
+
+describe('Function: parseEventTimeMs()', () => {
+  it.each([
+    '2026-12-01T10:00:00.000Z',
+    '2026-01-28T23:59:59.999Z',
+    '1970-01-01T00:00:00.001Z',
+    '2026-02-29T12:00:00.000Z',
+    '2024-02-29T12:00:00.000Z',
+    '2026-04-31T00:00:00.000Z',
+    '2026-12-01T10:00:00Z',
+    '2026-12-01T10:00:00.000+01:00',
+    '2026-13-01T10:00:00.000Z',
+    '2026-12-01T24:00:00.000Z',
+    '2026-12-01T1a:00:00.000Z',
+    'not a time at all, 24 ch',
+  ])('reads %s exactly as Date.parse does', (text) => {
+    // Assess
+    expect(parseEventTimeMs(text)).toEqual(Date.parse(text));
   });
 });
