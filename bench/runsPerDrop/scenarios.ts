@@ -1,4 +1,5 @@
 import { CONFIG_DEFAULTS } from '../../lib/config/schema';
+import { FAST_SETTINGS as LOCAL_FAST_SETTINGS } from '../../local/deployLocally';
 import type { DropScenario, SimulationSettings } from './dropScenario';
 
 /** The stack's defaults, as a deployment that sets nothing gets them. */
@@ -21,13 +22,7 @@ export const DEFAULT_SETTINGS: SimulationSettings = {
 /** The e2e tests' fast retries (local/deployLocally.ts), where issue 9's figures were measured. */
 export const FAST_SETTINGS: SimulationSettings = {
   ...DEFAULT_SETTINGS,
-  retryBaseDelaySeconds: 1,
-  retryMaxDelaySeconds: 2,
-  maxReceiveCount: 3,
-  requestTimeoutSeconds: 1,
-  functionTimeoutSeconds: 10,
-  batchWindowSeconds: 0,
-  batchSize: 10,
+  ...LOCAL_FAST_SETTINGS,
   callLatencyMs: 20,
 };
 

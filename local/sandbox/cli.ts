@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { confirmOnTerminal } from '../../scripts/confirmOnTerminal';
 
 // The SDK warns that its Node 20 support ends; a local tool need not repeat that. Set before the SDK loads.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -17,16 +17,7 @@ const interrupted = () => {
 };
 process.on('SIGINT', interrupted).on('SIGTERM', interrupted);
 
-const confirm = process.stdin.isTTY
-  ? async (question: string) => {
-      const terminal = createInterface({ input: process.stdin, output: process.stdout });
-      try {
-        return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
-      } finally {
-        terminal.close();
-      }
-    }
-  : undefined;
+const confirm = confirmOnTerminal;
 
 process.exitCode = await runSandboxCli(process.argv.slice(2), {
   cwd: process.cwd(),
