@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { SQS_MAX_RETENTION_SECONDS } from '../../contract/redeliveryPolicy';
+import { wholeNumberIn } from './wholeNumber';
 
 const got = (input: unknown) => `(got ${JSON.stringify(input)})`;
-
-/** A whole number in [min, max]. */
-const wholeNumber = (min: number, max: number) => {
-  const error = (issue: { input?: unknown }) =>
-    `must be a whole number from ${min} to ${max} ${got(issue.input)}`;
-  return z.int({ error }).min(min, { error }).max(max, { error });
-};
 
 const emailSchema = z.email({ error: (issue) => `must be an email address ${got(issue.input)}` });
 
@@ -36,14 +30,14 @@ export const monitoringShape = {
       description:
         'Email address (or list) subscribed to the alarm topic; each gets a confirmation mail from AWS to accept first.',
     }),
-  oldestMessageAlarmSeconds: wholeNumber(60, SQS_MAX_RETENTION_SECONDS).optional().meta({
+  oldestMessageAlarmSeconds: wholeNumberIn(60, SQS_MAX_RETENTION_SECONDS).optional().meta({
     description:
       "Alarm when the ingest queue's oldest message is older than this (nothing drains it). Omitted: the retry policy's typical span to the dead-letter queue plus 15 minutes (about 2.5 h with the defaults).",
   }),
-  functionErrorsAlarmThreshold: wholeNumber(1, 10_000)
+  functionErrorsAlarmThreshold: wholeNumberIn(1, 10_000)
     .default(1)
     .meta({ description: 'Alarm when this many invocations of the function fail within 5 minutes.' }),
-  throttlesAlarmThreshold: wholeNumber(1, 10_000)
+  throttlesAlarmThreshold: wholeNumberIn(1, 10_000)
     .default(1)
     .meta({ description: 'Alarm when Lambda throttles this many invocations within 5 minutes.' }),
 };

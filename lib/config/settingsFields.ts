@@ -11,6 +11,7 @@ import { importsSchema, MAX_SETTLE_SECONDS } from './importsSchema';
 const MAX_COVERAGE_MARGIN_SECONDS = 300;
 
 import { apiBaseUrlSchema, arnSchemas } from './textFields';
+import { wholeNumberIn } from './wholeNumber';
 
 /** Blueshift's API hosts by account region. */
 export const API_BASE_URLS = {
@@ -18,12 +19,9 @@ export const API_BASE_URLS = {
   eu: 'https://api.eu.getblueshift.com',
 } as const;
 
-/** A whole number in [min, max]; one message for every way it can be wrong. */
-const wholeNumber = (min: number, max: number, fallback: number, description: string) => {
-  const error = (issue: { input?: unknown }) =>
-    `must be a whole number from ${min} to ${max} (got ${JSON.stringify(issue.input)})`;
-  return z.int({ error }).min(min, { error }).max(max, { error }).default(fallback).meta({ description });
-};
+/** A whole number in [min, max] with its default and one-line doc. */
+const wholeNumber = (min: number, max: number, fallback: number, description: string) =>
+  wholeNumberIn(min, max).default(fallback).meta({ description });
 
 const oneOf = <T extends string>(values: readonly [T, ...T[]], fallback: T, description: string) =>
   z
